@@ -1,0 +1,144 @@
+// The record's kinds as zod schemas: one source for validation (import, HTTP bodies),
+// TypeScript types and the OpenAPI document. Field names follow CONTRACT.md.
+//
+// Optional fields accept null or absence on input and are always present (null when
+// unknown) in the canonical form that storage returns, so exports round-trip exactly.
+import { z } from 'zod';
+import { isPartialDate } from './partial-date.ts';
+import { AREAS, EVENT_TYPES, PARTY_KINDS } from './vocabulary.ts';
+
+export const idSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a kebab-case id (a-z, 0-9 and single hyphens)')
+  .max(200);
+
+export const partialDateSchema = z
+  .string()
+  .refine(isPartialDate, 'must be a real date of the form YYYY, YYYY-MM or YYYY-MM-DD');
+
+const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
+const optional = <T extends z.ZodType>(schema: T) => schema.nullable().optional();
+
+export const sourceSchema = z.object({
+  url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(2000),
+  quote: optional(z.string().max(5000)),
+  title: optional(z.string().max(500)),
+});
+export type Source = z.infer<typeof sourceSchema>;
+
+const sources = z.array(sourceSchema).min(1, 'needs at least one source');
+
+export const areaSchema = z.enum(AREAS);
+export const eventTypeSchema = z.enum(EVENT_TYPES);
+
+export const eventSchema = z.object({
+  id: idSchema,
+  date: partialDateSchema,
+  title: text(500),
+  title_uk: optional(z.string().max(500)),
+  summary: z.string().max(10000),
+  summary_uk: optional(z.string().max(10000)),
+  type: eventTypeSchema,
+  /** Party ids where the party is in the registry, otherwise names. */
+  actors: z.array(text(200)).default([]),
+  areas: z.array(areaSchema).default([]),
+  sources,
+});
+export type EventRecord = z.output<typeof eventSchema>;
+
+export const partySchema = z.object({
+  id: idSchema,
+  name: text(300),
+  name_uk: optional(z.string().max(300)),
+  kind: z.enum(PARTY_KINDS),
+  iso2: optional(z.string().regex(/^[A-Z]{2}$/, 'must be two capital letters')),
+  aliases: z.array(text(300)).default([]),
+  sources: z.array(sourceSchema).default([]),
+});
+export type Party = z.output<typeof partySchema>;
+
+export const agreementSchema = z.object({
+  id: idSchema,
+  title: text(1000),
+  title_uk: optional(z.string().max(1000)),
+  kind: text(100),
+  parties: z.array(idSchema).min(1, 'needs at least one party'),
+  signed: partialDateSchema,
+  place: optional(z.string().max(300)),
+  signatories: z.array(text(300)).default([]),
+  in_force: optional(partialDateSchema),
+  duration_years: optional(z.number().positive().max(1000)),
+  status: text(100),
+  areas: z.array(areaSchema).default([]),
+  text_url: optional(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })),
+  event_ids: z.array(idSchema).default([]),
+  sources,
+});
+export type Agreement = z.output<typeof agreementSchema>;
+
+export const provisionSchema = z.object({ ref: text(200), text: optional(z.string().max(10000)) });
+
+const amount = optional(z.number().nonnegative());
+const currency = optional(z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR'));
+const quantity = optional(z.number().nonnegative());
+const unit = optional(text(100));
+
+export const withdrawalSchema = z.object({ date: partialDateSchema, reason: optional(z.string().max(2000)), sources });
+
+export const commitmentSchema = z.object({
+  id: idSchema,
+  agreement_id: idSchema,
+  provision: optional(provisionSchema),
+  obligor: idSchema,
+  beneficiary: idSchema,
+  area: areaSchema,
+  description: text(5000),
+  amount,
+  currency,
+  quantity,
+  unit,
+  period_start: optional(partialDateSchema),
+  due: optional(partialDateSchema),
+  /** Set when the obligor explicitly withdrew the commitment; needs its own source. */
+  withdrawn: optional(withdrawalSchema),
+  sources,
+});
+export type Commitment = z.output<typeof commitmentSchema>;
+
+export const deliverySchema = z.object({
+  id: idSchema,
+  commitment_id: idSchema,
+  date: partialDateSchema,
+  amount,
+  currency,
+  quantity,
+  unit,
+  description: text(5000),
+  sources,
+});
+export type Delivery = z.output<typeof deliverySchema>;
+
+export const recordSetSchema = z.object({
+  events: z.array(eventSchema).default([]),
+  parties: z.array(partySchema).default([]),
+  agreements: z.array(agreementSchema).default([]),
+  commitments: z.array(commitmentSchema).default([]),
+  deliveries: z.array(deliverySchema).default([]),
+});
+export type RecordSet = z.output<typeof recordSetSchema>;
+
+export const RECORD_SCHEMAS = {
+  events: eventSchema,
+  parties: partySchema,
+  agreements: agreementSchema,
+  commitments: commitmentSchema,
+  deliveries: deliverySchema,
+} as const;
+
+export interface RecordTypes {
+  events: EventRecord;
+  parties: Party;
+  agreements: Agreement;
+  commitments: Commitment;
+  deliveries: Delivery;
+}

@@ -1,0 +1,75 @@
+// The one storage interface. Both backends (SQLite, PostgreSQL) implement it and pass the
+// same tests; callers never branch on the dialect.
+import type { Kysely } from 'kysely';
+import type { Area, EventType, RecordKind } from '../domain/vocabulary.ts';
+import type { RecordSet, RecordTypes, EventRecord } from '../domain/schemas.ts';
+import type { Database } from './database.ts';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+export interface EventQuery {
+  /** Full-text search over title and summary; words are ANDed, a trailing * is a prefix. */
+  q?: string;
+  /** Any word may match (ORed), ranked by relevance; used by the checker to find candidates. */
+  anyOf?: string[];
+  from?: string;
+  to?: string;
+  areas?: Area[];
+  types?: EventType[];
+  /** Party ids or actor names. */
+  actors?: string[];
+  limit?: number;
+  cursor?: string;
+}
+
+export const FACET_FIELDS = ['type', 'area', 'actor', 'year'] as const;
+export type FacetField = (typeof FACET_FIELDS)[number];
+export type Facets = Partial<Record<FacetField, { value: string; count: number }[]>>;
+
+export interface EventPage {
+  items: EventRecord[];
+  total: number;
+  facets: Facets;
+  next: string | null;
+}
+
+/** A batch of records of one kind; imports stream these so nothing large is held at once. */
+export interface RecordBatch<K extends RecordKind = RecordKind> {
+  kind: K;
+  records: RecordTypes[K][];
+}
+
+export interface ImportSummary {
+  counts: Record<RecordKind, number>;
+}
+
+export interface ListFilter {
+  ids?: string[];
+  /** For commitments: obligor or beneficiary; for deliveries: commitment id. */
+  party?: string;
+  area?: Area;
+  agreement_id?: string;
+  commitment_id?: string;
+}
+
+export interface RecordStore {
+  readonly dialect: DialectName;
+  readonly db: Kysely<Database>;
+  /** Runs pending migrations. Called by openStore. */
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+  /** True when no record of any kind is stored. */
+  isEmpty(): Promise<boolean>;
+  /**
+   * Writes every batch in one transaction, upserting by id: all or nothing. References
+   * (commitment -> agreement, etc.) are checked at the end, inside the transaction.
+   */
+  importBatches(batches: AsyncIterable<RecordBatch> | Iterable<RecordBatch>, onProgress?: (rows: number) => void): Promise<ImportSummary>;
+  importRecords(records: Partial<RecordSet>): Promise<ImportSummary>;
+  get<K extends RecordKind>(kind: K, id: string): Promise<RecordTypes[K] | undefined>;
+  list<K extends RecordKind>(kind: K, filter?: ListFilter): Promise<RecordTypes[K][]>;
+  /** Streams every record of a kind in id order, in pages, for exports. */
+  iterate<K extends RecordKind>(kind: K, pageSize?: number): AsyncIterable<RecordTypes[K]>;
+  count(kind: RecordKind): Promise<number>;
+  searchEvents(query: EventQuery, facets?: FacetField[]): Promise<EventPage>;
+}
