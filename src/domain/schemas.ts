@@ -1,8 +1,9 @@
 // The record's kinds as zod schemas: one source for validation (import, HTTP bodies),
 // TypeScript types and the OpenAPI document. Field names follow CONTRACT.md.
 //
-// Optional fields accept null or absence on input and are always present (null when
-// unknown) in the canonical form that storage returns, so exports round-trip exactly.
+// Optional fields accept null or absence on input; parsing fills them in as null, so a
+// parsed record is in canonical form (every key present, in schema order). Storage keeps
+// and returns that form, which is why an export followed by an import is exact.
 import { z } from 'zod';
 import { isPartialDate } from './partial-date.ts';
 import { AREAS, EVENT_TYPES, PARTY_KINDS } from './vocabulary.ts';
@@ -17,7 +18,7 @@ export const partialDateSchema = z
   .refine(isPartialDate, 'must be a real date of the form YYYY, YYYY-MM or YYYY-MM-DD');
 
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
-const optional = <T extends z.ZodType>(schema: T) => schema.nullable().optional();
+const optional = <T extends z.ZodType>(schema: T) => schema.nullable().default(null);
 
 export const sourceSchema = z.object({
   url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(2000),
@@ -114,6 +115,11 @@ export const deliverySchema = z.object({
   quantity,
   unit,
   description: text(5000),
+  /**
+   * The sources say this delivery completes the commitment. Only consulted for a commitment
+   * that promises no amount or quantity (for one that does, the figures decide).
+   */
+  fulfils: z.boolean().default(false),
   sources,
 });
 export type Delivery = z.output<typeof deliverySchema>;

@@ -42,3 +42,6 @@ export type CommitmentStatus = (typeof COMMITMENT_STATUSES)[number];
 /** The kinds of record, in the order an import must write them so references resolve. */
 export const RECORD_KINDS = ['parties', 'events', 'agreements', 'commitments', 'deliveries'] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
+
+/** The order CONTRACT.md lists the kinds in, used by exports. */
+export const CONTRACT_KIND_ORDER = ['events', 'parties', 'agreements', 'commitments', 'deliveries'] as const satisfies readonly RecordKind[];

@@ -55,8 +55,8 @@ export interface ListFilter {
 export interface RecordStore {
   readonly dialect: DialectName;
   readonly db: Kysely<Database>;
-  /** Runs pending migrations. Called by openStore. */
-  migrate(): Promise<void>;
+  /** Runs pending migrations and returns the names of those it ran. Called by openStore. */
+  migrate(): Promise<string[]>;
   close(): Promise<void>;
   /** True when no record of any kind is stored. */
   isEmpty(): Promise<boolean>;

@@ -1,0 +1,28 @@
+import fs from 'node:fs';
+import { once } from 'node:events';
+import { Option, type Command } from 'commander';
+import { withStore } from '../open-cli-store.ts';
+import { UsageError } from '../main.ts';
+import { EXPORT_FORMATS } from './export-formats.ts';
+
+export function registerExport(program: Command): void {
+  program
+    .command('export')
+    .description('export the record')
+    .addOption(new Option('--format <format>', 'output format').choices(Object.keys(EXPORT_FORMATS)).default('json'))
+    .option('--out <path>', 'output file (a folder for csv); standard output when omitted')
+    .action(async (options: { format: string; out?: string }, command: Command) => {
+      const format = EXPORT_FORMATS[options.format]!;
+      if (format.needsOut && !options.out) throw new UsageError(`--format ${options.format} writes files: give --out PATH`);
+      await withStore(command, async (store) => {
+        if (format.toPath) return format.toPath(store, options.out!);
+        const out = options.out ? fs.createWriteStream(options.out) : process.stdout;
+        await format.toStream!(store, out);
+        if (out !== process.stdout) {
+          out.end();
+          await once(out, 'finish');
+        }
+      });
+    });
+}
+

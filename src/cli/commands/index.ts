@@ -1,0 +1,7 @@
+// Every command of the CLI; each module exports one `register*(program)`.
+import type { Command } from 'commander';
+import { registerEvents } from './events-command.ts';
+import { registerExport } from './export-command.ts';
+import { registerImport } from './import-command.ts';
+
+export const COMMANDS: ((program: Command) => void)[] = [registerImport, registerExport, registerEvents];

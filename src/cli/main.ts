@@ -1,0 +1,53 @@
+// The `pactwatch` command line. Each command lives in commands/ and registers itself on the
+// program; this file only wires global options and turns errors into exit codes:
+// 0 success, 1 bad input (message names file, line/record and field), 2 bad usage.
+import { Command, CommanderError } from 'commander';
+import { PactwatchError, describeProblem } from '../domain/errors.ts';
+import { COMMANDS } from './commands/index.ts';
+
+export const EXIT_OK = 0;
+export const EXIT_BAD_INPUT = 1;
+export const EXIT_USAGE = 2;
+
+export function buildProgram(): Command {
+  const program = new Command('pactwatch')
+    .description('A sourced record of international cooperation agreements, and a checker for what is said about them.')
+    .option('--db <path>', 'SQLite database file', 'var/pactwatch.db')
+    .option('--database-url <url>', 'PostgreSQL connection URL (also read from DATABASE_URL)')
+    .option('--empty', 'when creating a new database, do not load the shipped record')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) })
+    .showHelpAfterError();
+  for (const register of COMMANDS) register(program);
+  for (const command of program.commands) command.exitOverride();
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync(argv);
+    return EXIT_OK;
+  } catch (error) {
+    return exitCodeFor(error);
+  }
+}
+
+function exitCodeFor(error: unknown): number {
+  if (error instanceof CommanderError) {
+    return error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? EXIT_OK : EXIT_USAGE;
+  }
+  if (error instanceof UsageError) {
+    process.stderr.write(`pactwatch: ${error.message}\n`);
+    return EXIT_USAGE;
+  }
+  if (error instanceof PactwatchError) {
+    process.stderr.write(`pactwatch: ${error.message}\n`);
+    for (const problem of error.details ?? []) process.stderr.write(`  ${describeProblem(problem)}\n`);
+    return EXIT_BAD_INPUT;
+  }
+  process.stderr.write(`pactwatch: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  return EXIT_BAD_INPUT;
+}
+
+/** Wrong flags or arguments: exit 2. */
+export class UsageError extends Error {}

@@ -1,0 +1,192 @@
+// Reads records from JSON files, CSV files (one per kind) and folders holding them, and
+// validates every record as it streams past. Problems are collected with file, line,
+// record and field; the caller decides to write nothing when there are any.
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse as parseCsv, CsvError } from 'csv-parse';
+import { PactwatchError, type FieldProblem } from '../domain/errors.ts';
+import { RECORD_SCHEMAS } from '../domain/schemas.ts';
+import { RECORD_KINDS, type RecordKind } from '../domain/vocabulary.ts';
+import type { RecordBatch } from '../store/record-store.ts';
+import { csvRowToRecord, missingColumns } from './csv-columns.ts';
+
+const BATCH_SIZE = 1000;
+/** Past this many problems, reading stops: the user has enough to fix. */
+export const MAX_PROBLEMS = 50;
+
+export interface ReadProgress {
+  /** Bytes of input read so far, across files. */
+  onBytes?(bytes: number): void;
+}
+
+/** Expands folders into their .json and .csv files, in an order that writes referenced kinds first. */
+export function inputFiles(paths: string[]): string[] {
+  const files: string[] = [];
+  for (const p of paths) {
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(p);
+    } catch {
+      throw new PactwatchError('bad_request', `${p}: no such file or folder`, 400, [{ file: p, field: '(file)', message: 'does not exist' }]);
+    }
+    if (!stat.isDirectory()) {
+      files.push(p);
+      continue;
+    }
+    const inside = fs
+      .readdirSync(p)
+      .filter((f) => /\.(json|csv)$/i.test(f))
+      .sort((a, b) => kindOrder(a) - kindOrder(b) || a.localeCompare(b));
+    if (inside.length === 0) throw new PactwatchError('bad_request', `${p}: the folder holds no .json or .csv file`, 400);
+    files.push(...inside.map((f) => path.join(p, f)));
+  }
+  for (const file of files) {
+    if (!/\.(json|csv)$/i.test(file)) {
+      throw new PactwatchError('bad_request', `${file}: only .json and .csv files can be imported`, 400, [{ file, field: '(file)', message: 'unknown format' }]);
+    }
+  }
+  return files;
+}
+
+function kindOrder(file: string): number {
+  const i = RECORD_KINDS.indexOf(path.basename(file).replace(/\.(json|csv)$/i, '') as RecordKind);
+  return i === -1 ? RECORD_KINDS.length : i;
+}
+
+/**
+ * Yields validated batches. Every problem found is pushed to `problems`; after the first,
+ * nothing more is yielded (the import will be rolled back) but reading goes on to report
+ * further problems, up to MAX_PROBLEMS.
+ */
+export async function* readRecordBatches(files: string[], problems: FieldProblem[], progress: ReadProgress = {}): AsyncIterable<RecordBatch> {
+  const seen = Object.fromEntries(RECORD_KINDS.map((k) => [k, new Set<string>()])) as Record<RecordKind, Set<string>>;
+  const validator = (file: string) => (kind: RecordKind, raw: unknown, line: number | undefined, index: string) => {
+    const result = RECORD_SCHEMAS[kind].safeParse(raw);
+    const id = typeof (raw as { id?: unknown })?.id === 'string' ? ((raw as { id: string }).id) : undefined;
+    const record = id ?? index;
+    if (!result.success) {
+      for (const issue of result.error.issues.slice(0, 5)) {
+        problems.push({ file, line, record, field: issue.path.join('.') || '(record)', message: issue.message });
+      }
+      return undefined;
+    }
+    if (seen[kind].has(result.data.id)) {
+      problems.push({ file, line, record, field: 'id', message: `duplicate id "${result.data.id}" in this import` });
+      return undefined;
+    }
+    seen[kind].add(result.data.id);
+    return result.data;
+  };
+  for (const file of files) {
+    const reader = file.toLowerCase().endsWith('.csv') ? readCsv : readJson;
+    for await (const batch of reader(file, validator(file), problems, progress)) {
+      if (problems.length === 0) yield batch;
+      if (problems.length >= MAX_PROBLEMS) return;
+    }
+  }
+}
+
+type Validate = (kind: RecordKind, raw: unknown, line: number | undefined, index: string) => unknown;
+
+async function* readJson(file: string, validate: Validate, problems: FieldProblem[], progress: ReadProgress): AsyncIterable<RecordBatch> {
+  const text = fs.readFileSync(file, 'utf8');
+  progress.onBytes?.(Buffer.byteLength(text));
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    const position = /position (\d+)/.exec(String(error))?.[1];
+    problems.push({ file, line: position ? lineAt(text, Number(position)) : undefined, field: '(file)', message: `not valid JSON: ${(error as Error).message}` });
+    return;
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    problems.push({ file, line: 1, field: '(file)', message: `must be one object {${RECORD_KINDS.join(', ')}}` });
+    return;
+  }
+  for (const key of Object.keys(data)) {
+    if (!RECORD_KINDS.includes(key as RecordKind)) problems.push({ file, field: key, message: `unknown key; expected ${RECORD_KINDS.join(', ')}` });
+  }
+  const lines = new LineFinder(text);
+  for (const kind of RECORD_KINDS) {
+    const list = (data as Record<string, unknown>)[kind];
+    if (list === undefined) continue;
+    if (!Array.isArray(list)) {
+      problems.push({ file, field: kind, message: 'must be a list' });
+      continue;
+    }
+    let batch: unknown[] = [];
+    for (let i = 0; i < list.length; i++) {
+      const raw = list[i];
+      const id = typeof raw?.id === 'string' ? raw.id : undefined;
+      const valid = validate(kind, raw, undefined, `${kind}[${i}]`);
+      if (valid === undefined) {
+        // Only failing records pay for finding their line.
+        for (const p of problems) if (p.file === file && p.line === undefined && (p.record === id || p.record === `${kind}[${i}]`)) p.line = id ? lines.lineOfId(id) : undefined;
+        if (problems.length >= MAX_PROBLEMS) return;
+        continue;
+      }
+      batch.push(valid);
+      if (batch.length === BATCH_SIZE) {
+        yield { kind, records: batch } as RecordBatch;
+        batch = [];
+      }
+    }
+    if (batch.length) yield { kind, records: batch } as RecordBatch;
+  }
+}
+
+async function* readCsv(file: string, validate: Validate, problems: FieldProblem[], progress: ReadProgress): AsyncIterable<RecordBatch> {
+  const kind = path.basename(file).replace(/\.csv$/i, '') as RecordKind;
+  if (!RECORD_KINDS.includes(kind)) {
+    problems.push({ file, field: '(file)', message: `a CSV file's name says its kind: one of ${RECORD_KINDS.map((k) => k + '.csv').join(', ')}` });
+    return;
+  }
+  const input = fs.createReadStream(file);
+  input.on('data', (chunk) => progress.onBytes?.(chunk.length));
+  const parser = input.pipe(parseCsv({ columns: true, bom: true, info: true, skip_empty_lines: true, relax_column_count: false }));
+  let headerChecked = false;
+  let batch: unknown[] = [];
+  try {
+    for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
+      if (!headerChecked) {
+        headerChecked = true;
+        const missing = missingColumns(kind, Object.keys(record));
+        if (missing.length) {
+          problems.push({ file, line: 1, field: missing.join(', '), message: `missing column${missing.length > 1 ? 's' : ''} in the header` });
+          return;
+        }
+      }
+      const valid = validate(kind, csvRowToRecord(kind, record), info.lines, `line ${info.lines}`);
+      if (valid === undefined) {
+        if (problems.length >= MAX_PROBLEMS) return;
+        continue;
+      }
+      batch.push(valid);
+      if (batch.length === BATCH_SIZE) {
+        yield { kind, records: batch } as RecordBatch;
+        batch = [];
+      }
+    }
+  } catch (error) {
+    if (!(error instanceof CsvError)) throw error;
+    problems.push({ file, line: (error as CsvError & { lines?: number }).lines, field: (error as CsvError & { column?: string }).column ?? '(row)', message: error.message });
+    return;
+  } finally {
+    input.destroy();
+  }
+  if (batch.length) yield { kind, records: batch } as RecordBatch;
+}
+
+function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+
+class LineFinder {
+  constructor(private readonly text: string) {}
+  lineOfId(id: string): number | undefined {
+    const match = new RegExp(`"id"\\s*:\\s*${JSON.stringify(id).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`).exec(this.text);
+    return match ? lineAt(this.text, match.index) : undefined;
+  }
+}

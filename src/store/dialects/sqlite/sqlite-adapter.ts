@@ -1,0 +1,27 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../database.ts';
+import type { DialectAdapter } from '../dialect-adapter.ts';
+
+// External-content FTS5: the text lives once, in events; triggers keep the index in step.
+export const sqliteAdapter: DialectAdapter = {
+  name: 'sqlite',
+  async createFullTextIndex(db: Kysely<Database>) {
+    await sql`CREATE VIRTUAL TABLE events_fts USING fts5(title, summary, content='events', content_rowid='rowid', tokenize='porter unicode61 remove_diacritics 2')`.execute(db);
+    await sql`CREATE TRIGGER events_fts_insert AFTER INSERT ON events BEGIN
+      INSERT INTO events_fts(rowid, title, summary) VALUES (new.rowid, new.title, new.summary); END`.execute(db);
+    await sql`CREATE TRIGGER events_fts_delete AFTER DELETE ON events BEGIN
+      INSERT INTO events_fts(events_fts, rowid, title, summary) VALUES ('delete', old.rowid, old.title, old.summary); END`.execute(db);
+    await sql`CREATE TRIGGER events_fts_update AFTER UPDATE OF title, summary ON events BEGIN
+      INSERT INTO events_fts(events_fts, rowid, title, summary) VALUES ('delete', old.rowid, old.title, old.summary);
+      INSERT INTO events_fts(rowid, title, summary) VALUES (new.rowid, new.title, new.summary); END`.execute(db);
+  },
+  matchEvents(words, mode) {
+    const terms = words.map((w) => (w.endsWith('*') ? `"${w.slice(0, -1)}"*` : `"${w}"`));
+    const query = terms.join(mode === 'all' ? ' ' : ' OR ');
+    return {
+      where: sql<boolean>`events.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ${query})`,
+      // bm25 is smaller for better matches; negate so larger is better, as the interface says.
+      rank: sql<number>`(SELECT -bm25(events_fts) FROM events_fts WHERE events_fts MATCH ${query} AND events_fts.rowid = events.rowid)`,
+    };
+  },
+};

@@ -1,0 +1,292 @@
+// The RecordStore over Kysely, shared by both dialects; what differs lives in the adapter.
+import { Migrator, sql, type Kysely, type SelectQueryBuilder, type Transaction } from 'kysely';
+import { PactwatchError, type FieldProblem } from '../domain/errors.ts';
+import { dateSpan } from '../domain/partial-date.ts';
+import type { EventRecord, Party, RecordSet, RecordTypes } from '../domain/schemas.ts';
+import { RECORD_KINDS, type RecordKind } from '../domain/vocabulary.ts';
+import type { Database } from './database.ts';
+import { fullTextWords, type DialectAdapter } from './dialects/dialect-adapter.ts';
+import { migrationProvider } from './migrations/index.ts';
+import { decodeCursor, encodeCursor } from './event-cursor.ts';
+import { DATA_ROWS, eventToRow, rowToEvent, type DataKind } from './record-rows.ts';
+import type {
+  EventPage,
+  EventQuery,
+  FacetField,
+  Facets,
+  ImportSummary,
+  ListFilter,
+  RecordBatch,
+  RecordStore,
+} from './record-store.ts';
+
+/** Rows per INSERT statement: well under SQLite's 32,766 bound parameters at 12 columns. */
+const ROWS_PER_INSERT = 500;
+const FACET_LIMIT = 100;
+export const MAX_PAGE_SIZE = 500;
+
+type EventsQuery = SelectQueryBuilder<Database, 'events', object>;
+
+export class KyselyRecordStore implements RecordStore {
+  readonly dialect;
+
+  constructor(
+    readonly db: Kysely<Database>,
+    private readonly adapter: DialectAdapter,
+    private readonly onClose: () => Promise<void> = async () => {},
+  ) {
+    this.dialect = adapter.name;
+  }
+
+  async migrate(): Promise<string[]> {
+    const migrator = new Migrator({ db: this.db, provider: migrationProvider(this.adapter) });
+    const { error, results = [] } = await migrator.migrateToLatest();
+    if (error) throw error;
+    return results.filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+    await this.onClose();
+  }
+
+  async isEmpty(): Promise<boolean> {
+    for (const kind of RECORD_KINDS) {
+      const row = await this.db.selectFrom(kind).select('id').limit(1).executeTakeFirst();
+      if (row) return false;
+    }
+    return true;
+  }
+
+  async importRecords(records: Partial<RecordSet>): Promise<ImportSummary> {
+    return this.importBatches(batchesOf(records));
+  }
+
+  async importBatches(
+    batches: AsyncIterable<RecordBatch> | Iterable<RecordBatch>,
+    onProgress?: (rows: number) => void,
+  ): Promise<ImportSummary> {
+    const counts = Object.fromEntries(RECORD_KINDS.map((k) => [k, 0])) as Record<RecordKind, number>;
+    await this.db.transaction().execute(async (trx) => {
+      for await (const batch of batches) {
+        for (let i = 0; i < batch.records.length; i += ROWS_PER_INSERT) {
+          await upsert(trx, batch.kind, batch.records.slice(i, i + ROWS_PER_INSERT));
+        }
+        counts[batch.kind] += batch.records.length;
+        onProgress?.(batch.records.length);
+      }
+      await assertReferencesResolve(trx);
+    });
+    return { counts };
+  }
+
+  async get<K extends RecordKind>(kind: K, id: string): Promise<RecordTypes[K] | undefined> {
+    const [record] = await this.list(kind, { ids: [id] });
+    return record;
+  }
+
+  async list<K extends RecordKind>(kind: K, filter: ListFilter = {}): Promise<RecordTypes[K][]> {
+    if (filter.ids?.length === 0) return [];
+    if (kind === 'events') {
+      let query = this.db.selectFrom('events').selectAll().orderBy('date', 'desc').orderBy('id', 'desc');
+      if (filter.ids) query = query.where('id', 'in', filter.ids);
+      return (await query.execute()).map(rowToEvent) as RecordTypes[K][];
+    }
+    const table = kind as DataKind;
+    let query = this.db.selectFrom(table).select(['id', 'data']).orderBy('id');
+    if (filter.ids) query = query.where('id', 'in', filter.ids);
+    if (table === 'commitments') {
+      const q = query as unknown as SelectQueryBuilder<Database, 'commitments', { id: string; data: string }>;
+      let c = q;
+      if (filter.party) c = c.where((eb) => eb.or([eb('obligor', '=', filter.party!), eb('beneficiary', '=', filter.party!)]));
+      if (filter.area) c = c.where('area', '=', filter.area);
+      if (filter.agreement_id) c = c.where('agreement_id', '=', filter.agreement_id);
+      query = c as unknown as typeof query;
+    }
+    if (table === 'deliveries' && filter.commitment_id) {
+      const q = query as unknown as SelectQueryBuilder<Database, 'deliveries', { id: string; data: string }>;
+      query = q.where('commitment_id', '=', filter.commitment_id) as unknown as typeof query;
+    }
+    return (await query.execute()).map((r) => JSON.parse(r.data));
+  }
+
+  async *iterate<K extends RecordKind>(kind: K, pageSize = 1000): AsyncIterable<RecordTypes[K]> {
+    let after = '';
+    for (;;) {
+      const rows = await this.db
+        .selectFrom(kind as RecordKind)
+        .selectAll()
+        .where('id', '>', after)
+        .orderBy('id')
+        .limit(pageSize)
+        .execute();
+      for (const row of rows) {
+        yield (kind === 'events' ? rowToEvent(row as Database['events']) : JSON.parse((row as { data: string }).data)) as RecordTypes[K];
+      }
+      if (rows.length < pageSize) return;
+      after = rows[rows.length - 1]!.id;
+    }
+  }
+
+  async count(kind: RecordKind): Promise<number> {
+    const row = await this.db
+      .selectFrom(kind)
+      .select((eb) => eb.fn.countAll<string | number>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  async searchEvents(query: EventQuery, facets: FacetField[] = []): Promise<EventPage> {
+    const limit = Math.min(Math.max(query.limit ?? 50, 1), MAX_PAGE_SIZE);
+    const filtered = await this.filteredEvents(query);
+    const columns = ['id', 'date', 'type', 'title', 'title_uk', 'summary', 'summary_uk', 'actors', 'areas', 'sources'] as const;
+
+    let page = filtered.select(columns.map((c) => `events.${c}` as const));
+    if (query.anyOf) {
+      // Candidates for the checker: ranked by relevance, no cursor.
+      const match = this.adapter.matchEvents(query.anyOf.flatMap(fullTextWords), 'any');
+      page = page.orderBy(match.rank, 'desc').orderBy('events.id');
+    } else {
+      const cursor = query.cursor ? decodeCursor(query.cursor) : undefined;
+      if (cursor) {
+        page = page.where((eb) =>
+          eb.or([eb('events.date', '<', cursor.date), eb.and([eb('events.date', '=', cursor.date), eb('events.id', '<', cursor.id)])]),
+        );
+      }
+      page = page.orderBy('events.date', 'desc').orderBy('events.id', 'desc');
+    }
+    const rows = await page.limit(limit + 1).execute();
+    const items = rows.slice(0, limit).map(rowToEvent);
+    const last = items[items.length - 1];
+    const next = !query.anyOf && rows.length > limit && last ? encodeCursor({ date: last.date, id: last.id }) : null;
+
+    const totalRow = await filtered.select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow();
+    const facetCounts: Facets = {};
+    for (const field of facets) facetCounts[field] = await this.facet(filtered, field);
+    return { items, total: Number(totalRow.n), facets: facetCounts, next };
+  }
+
+  private async facet(filtered: EventsQuery, field: FacetField): Promise<{ value: string; count: number }[]> {
+    const ids = filtered.select('events.id');
+    const grouped =
+      field === 'area'
+        ? this.db.selectFrom('event_areas').where('event_id', 'in', ids).select('area as value').groupBy('area')
+        : field === 'actor'
+          ? this.db.selectFrom('event_actors').where('event_id', 'in', ids).select('actor as value').groupBy('actor')
+          : field === 'type'
+            ? filtered.select('events.type as value').groupBy('events.type')
+            : filtered.select(sql<string>`substr(events.date, 1, 4)`.as('value')).groupBy(sql`substr(events.date, 1, 4)`);
+    const rows = await (grouped as EventsQuery)
+      .select((eb) => eb.fn.countAll<string | number>().as('count'))
+      .orderBy(sql`count`, 'desc')
+      .orderBy(sql`value`)
+      .limit(FACET_LIMIT)
+      .execute();
+    return (rows as unknown as { value: string; count: string | number }[]).map((r) => ({ value: r.value, count: Number(r.count) }));
+  }
+
+  private async filteredEvents(query: EventQuery): Promise<EventsQuery> {
+    let q: EventsQuery = this.db.selectFrom('events');
+    const words = query.q ? fullTextWords(query.q) : [];
+    if (words.length) q = q.where(this.adapter.matchEvents(words, 'all').where);
+    if (query.anyOf) {
+      const any = query.anyOf.flatMap(fullTextWords);
+      q = any.length ? q.where(this.adapter.matchEvents(any, 'any').where) : q.where(sql<boolean>`1 = 0`);
+    }
+    if (query.from) q = q.where('events.date_end', '>=', dateSpan(query.from).start);
+    if (query.to) q = q.where('events.date_start', '<=', dateSpan(query.to).end);
+    if (query.types?.length) q = q.where('events.type', 'in', query.types);
+    for (const area of new Set(query.areas ?? [])) {
+      q = q.where('events.id', 'in', this.db.selectFrom('event_areas').select('event_id').where('area', '=', area));
+    }
+    for (const actor of new Set(query.actors ?? [])) {
+      const names = await this.actorKeys(actor);
+      q = q.where('events.id', 'in', this.db.selectFrom('event_actors').select('event_id').where('actor', 'in', names));
+    }
+    return q;
+  }
+
+  /** An actor filter matches the party id and every name the party goes by. */
+  private async actorKeys(actor: string): Promise<string[]> {
+    const wanted = actor.trim().toLowerCase();
+    const parties = await this.list('parties');
+    const party = parties.find((p) => p.id === wanted || partyNames(p).some((n) => n.toLowerCase() === wanted));
+    return party ? [party.id, ...partyNames(party)] : [actor.trim()];
+  }
+}
+
+function partyNames(p: Party): string[] {
+  return [p.name, ...p.aliases];
+}
+
+function* batchesOf(records: Partial<RecordSet>): Iterable<RecordBatch> {
+  for (const kind of RECORD_KINDS) {
+    const list = records[kind];
+    if (list?.length) yield { kind, records: list } as RecordBatch;
+  }
+}
+
+async function upsert(trx: Transaction<Database>, kind: RecordKind, records: RecordTypes[RecordKind][]): Promise<void> {
+  if (records.length === 0) return;
+  if (kind === 'events') return upsertEvents(trx, records as EventRecord[]);
+  const table = kind as DataKind;
+  const toRow = DATA_ROWS[table] as unknown as (r: unknown) => Record<string, unknown>;
+  const rows = records.map(toRow);
+  const columns = Object.keys(rows[0]!).filter((c) => c !== 'id');
+  await trx
+    .insertInto(table)
+    .values(rows as never)
+    .onConflict((oc) => oc.column('id').doUpdateSet(Object.fromEntries(columns.map((c) => [c, sql.ref(`excluded.${c}`)])) as never))
+    .execute();
+}
+
+async function upsertEvents(trx: Transaction<Database>, events: EventRecord[]): Promise<void> {
+  const rows = events.map(eventToRow);
+  const columns = Object.keys(rows[0]!).filter((c) => c !== 'id');
+  await trx
+    .insertInto('events')
+    .values(rows)
+    .onConflict((oc) => oc.column('id').doUpdateSet(Object.fromEntries(columns.map((c) => [c, sql.ref(`excluded.${c}`)])) as never))
+    .execute();
+  const ids = events.map((e) => e.id);
+  await trx.deleteFrom('event_areas').where('event_id', 'in', ids).execute();
+  await trx.deleteFrom('event_actors').where('event_id', 'in', ids).execute();
+  const areas = events.flatMap((e) => [...new Set(e.areas)].map((area) => ({ event_id: e.id, area })));
+  const actors = events.flatMap((e) => [...new Set(e.actors)].map((actor) => ({ event_id: e.id, actor })));
+  for (let i = 0; i < areas.length; i += ROWS_PER_INSERT) await trx.insertInto('event_areas').values(areas.slice(i, i + ROWS_PER_INSERT)).execute();
+  for (let i = 0; i < actors.length; i += ROWS_PER_INSERT) await trx.insertInto('event_actors').values(actors.slice(i, i + ROWS_PER_INSERT)).execute();
+}
+
+/**
+ * Every reference must name a stored record once the whole import is written (so a file may
+ * list commitments before their agreement). Runs inside the import's transaction.
+ */
+export async function assertReferencesResolve(trx: Kysely<Database>): Promise<void> {
+  const problems: FieldProblem[] = [];
+  const missing = async (
+    table: 'commitments' | 'deliveries',
+    column: 'agreement_id' | 'obligor' | 'beneficiary' | 'commitment_id',
+    target: 'agreements' | 'parties' | 'commitments',
+  ) => {
+    const rows = await sql<{ id: string; ref: string }>`
+      SELECT t.id AS id, t.${sql.ref(column)} AS ref FROM ${sql.table(table)} t
+      WHERE NOT EXISTS (SELECT 1 FROM ${sql.table(target)} r WHERE r.id = t.${sql.ref(column)})
+      ORDER BY t.id LIMIT 20`.execute(trx);
+    for (const r of rows.rows) problems.push({ record: r.id, field: column, message: `no ${target.replace(/s$/, '').replace(/ie$/, 'y')} with id "${r.ref}"` });
+  };
+  await missing('commitments', 'agreement_id', 'agreements');
+  await missing('commitments', 'obligor', 'parties');
+  await missing('commitments', 'beneficiary', 'parties');
+  await missing('deliveries', 'commitment_id', 'commitments');
+
+  const partyIds = new Set((await trx.selectFrom('parties').select('id').execute()).map((r) => r.id));
+  for (const row of await trx.selectFrom('agreements').select(['id', 'data']).execute()) {
+    const agreement = JSON.parse(row.data) as RecordTypes['agreements'];
+    agreement.parties.forEach((p, i) => {
+      if (!partyIds.has(p)) problems.push({ record: row.id, field: `parties[${i}]`, message: `no party with id "${p}"` });
+    });
+  }
+  if (problems.length) {
+    throw new PactwatchError('validation_failed', `${problems.length} reference(s) name records that do not exist`, 400, problems);
+  }
+}

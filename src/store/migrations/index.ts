@@ -1,0 +1,21 @@
+// Versioned migrations, run in name order on every start. Add a file NNN-name.ts exporting
+// `up(db, adapter)` and list it here; never edit one that has shipped.
+import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import type { DialectAdapter } from '../dialects/dialect-adapter.ts';
+import * as record from './001-record.ts';
+
+type Step = { up(db: Kysely<any>, adapter: DialectAdapter): Promise<void> };
+
+const STEPS: Record<string, Step> = {
+  '001-record': record,
+};
+
+export function migrationProvider(adapter: DialectAdapter): MigrationProvider {
+  return {
+    async getMigrations() {
+      const migrations: Record<string, Migration> = {};
+      for (const [name, step] of Object.entries(STEPS)) migrations[name] = { up: (db) => step.up(db, adapter) };
+      return migrations;
+    },
+  };
+}
