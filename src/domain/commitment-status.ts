@@ -44,3 +44,20 @@ export function commitmentStatus(
   if (deadline !== null && today > deadline) return 'overdue';
   return own.some(reportsSomethingDelivered) ? 'in-progress' : 'pending';
 }
+
+export type TrackedCommitment = Commitment & {
+  status: CommitmentStatus;
+  progress: Progress;
+  /** The last day of `due`, or null. */
+  deadline: string | null;
+};
+
+export function trackCommitment(commitment: Commitment, deliveries: readonly Delivery[], today: string): TrackedCommitment {
+  const progress = commitmentProgress(commitment, deliveries);
+  return {
+    ...commitment,
+    status: commitmentStatus(commitment, deliveries, today, progress),
+    progress,
+    deadline: commitmentDeadline(commitment),
+  };
+}

@@ -1,0 +1,52 @@
+// `pactwatch report` for people: the same numbers as the JSON, laid out to read.
+import { COMMITMENT_STATUSES } from '../domain/vocabulary.ts';
+import type { FigureTotal, RollUpGroup } from '../domain/rollups.ts';
+import type { CommitmentReport } from './commitment-report.ts';
+
+const number = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
+
+function measureLabel(total: FigureTotal): string {
+  return total.kind === 'amount' ? (total.currency ?? 'amount, no currency stated') : (total.unit ?? 'no unit stated');
+}
+
+function statusCounts(group: RollUpGroup): string {
+  return COMMITMENT_STATUSES.filter((s) => group.by_status[s] > 0)
+    .map((s) => `${group.by_status[s]} ${s}`)
+    .join(', ');
+}
+
+function groupLines(group: RollUpGroup): string[] {
+  const lines = [`${group.label}: ${group.commitments} commitment${group.commitments === 1 ? '' : 's'} (${statusCounts(group)})`];
+  for (const total of group.totals) {
+    const parts = [];
+    if (total.committed > 0 || total.delivered > 0) parts.push(`committed ${number.format(total.committed)}, delivered ${number.format(total.delivered)}`);
+    if (total.delivered_without_target > 0) parts.push(`reported without a target ${number.format(total.delivered_without_target)}`);
+    lines.push(`    ${measureLabel(total)}: ${parts.join('; ')}`);
+  }
+  const converted = group.converted;
+  if (converted && (converted.rates.length > 0 || converted.unconverted.length > 0)) {
+    const rates = converted.rates.filter((r) => r.currency !== converted.currency).map((r) => `1 ${converted.currency} = ${r.rate} ${r.currency}`);
+    lines.push(
+      `    in ${converted.currency}: committed ${number.format(converted.committed)}, delivered ${number.format(converted.delivered)}` +
+        (rates.length ? ` (rates: ${rates.join(', ')})` : '') +
+        (converted.unconverted.length ? `; not converted, no rate: ${converted.unconverted.join(', ')}` : ''),
+    );
+  }
+  for (const next of group.next_deadlines) lines.push(`    next deadline ${next.deadline}: ${next.id} (${next.status})`);
+  return lines;
+}
+
+export function formatReport(report: CommitmentReport): string {
+  const rates = report.exchange_rates;
+  const lines = [
+    `Commitments as of ${report.today}`,
+    rates ? `Converted amounts use the ${rates.base} rates of ${rates.date} from ${rates.source}` : 'Amounts are shown as stated, without conversion',
+    '',
+    ...groupLines(report.overall),
+  ];
+  for (const [dimension, groups] of Object.entries(report.by)) {
+    lines.push('', `By ${dimension}`);
+    for (const group of groups) lines.push(...groupLines(group).map((line) => `  ${line}`));
+  }
+  return lines.join('\n') + '\n';
+}
