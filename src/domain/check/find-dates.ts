@@ -1,0 +1,132 @@
+// Dates in running text, each as the span of days it names. chrono-node reads the
+// day and month forms; the forms it misses ("in 2008", "spring of 2008", "mid-2010",
+// "early 1990s", "the first half of 2024", "2024/25") are read by the rules below.
+import * as chrono from 'chrono-node';
+
+export type TextDatePrecision = 'day' | 'month' | 'season' | 'year' | 'decade';
+
+export interface TextDate {
+  text: string;
+  start: number;
+  end: number;
+  /** First and last day of the span the text names, YYYY-MM-DD. */
+  from: string;
+  to: string;
+  precision: TextDatePrecision;
+  /** Set when the date bounds something ("after 2014", "by 2035") rather than dating it. */
+  bound?: string;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+const monthSpan = (y: number, m1: number, m2: number) => ({
+  from: `${y}-${pad(m1)}-01`,
+  to: `${y}-${pad(m2)}-${pad(lastDay(y, m2))}`,
+});
+const yearSpan = (y1: number, y2 = y1) => ({ from: `${y1}-01-01`, to: `${y2}-12-31` });
+
+const SEASONS: Record<string, [number, number]> = {
+  spring: [3, 5], summer: [6, 8], autumn: [9, 11], fall: [9, 11],
+};
+const PARTS: Record<string, [number, number]> = { early: [1, 4], mid: [4, 9], late: [9, 12] };
+
+const RULES: { re: RegExp; read: (m: RegExpExecArray) => Omit<TextDate, 'text' | 'start' | 'end'> }[] = [
+  {
+    re: /\b(?:(early|mid|late)[- ]?)?(?:the\s+)?(1[89]\d|20\d)0['’]?s\b/gi,
+    read: (m) => {
+      const d = Number(m[2]) * 10;
+      const part = m[1]?.toLowerCase();
+      const [a, b] = part === 'early' ? [0, 3] : part === 'mid' ? [4, 6] : part === 'late' ? [7, 9] : [0, 9];
+      return { ...yearSpan(d + a, d + b), precision: 'decade' };
+    },
+  },
+  {
+    re: /\b(spring|summer|autumn|fall|winter)\s+(?:of\s+)?((?:19|20)\d\d)\b/gi,
+    read: (m) => {
+      const y = Number(m[2]);
+      const season = SEASONS[m[1]!.toLowerCase()];
+      // Winter straddles two years; the year alone is the honest span.
+      return season ? { ...monthSpan(y, season[0], season[1]), precision: 'season' } : { ...yearSpan(y), precision: 'year' };
+    },
+  },
+  {
+    re: /\b(first|second)\s+half\s+of\s+((?:19|20)\d\d)\b/gi,
+    read: (m) => {
+      const y = Number(m[2]);
+      return { ...(m[1]!.toLowerCase() === 'first' ? monthSpan(y, 1, 6) : monthSpan(y, 7, 12)), precision: 'season' };
+    },
+  },
+  {
+    re: /\b(early|mid|late)[- ](?:in\s+)?((?:19|20)\d\d)\b/gi,
+    read: (m) => {
+      const [a, b] = PARTS[m[1]!.toLowerCase()]!;
+      return { ...monthSpan(Number(m[2]), a, b), precision: 'season' };
+    },
+  },
+  {
+    re: /\b((?:19|20)\d\d)\s*[/–-]\s*((?:19|20)?\d\d)\b(?![-/]\d)/g,
+    read: (m) => {
+      const y1 = Number(m[1]);
+      const y2 = m[2]!.length === 2 ? Math.floor(y1 / 100) * 100 + Number(m[2]) : Number(m[2]);
+      return y2 > y1 && y2 - y1 < 50 ? { ...yearSpan(y1, y2), precision: 'year' } : { ...yearSpan(y1), precision: 'year' };
+    },
+  },
+];
+
+const BARE_YEAR = /(?<![\d.,/-]|No\.\s?)\b((?:19|20)\d\d)\b(?![.,]?\d|\s*(?:votes|personnel|troops|km|people|%))/g;
+const BOUND = /\b(before|after|since|until|till|by|from|through|prior to)\s+(?:the\s+(?:end|start|beginning)\s+of\s+)?$/i;
+
+function overlaps(a: { start: number; end: number }, b: { start: number; end: number }) {
+  return a.start < b.end && b.start < a.end;
+}
+
+export function findDates(text: string): TextDate[] {
+  const found: TextDate[] = [];
+  const add = (d: TextDate) => {
+    if (found.some((f) => overlaps(f, d))) return;
+    const before = text.slice(Math.max(0, d.start - 30), d.start);
+    const bound = BOUND.exec(before)?.[1]?.toLowerCase();
+    found.push(bound ? { ...d, bound } : d);
+  };
+  for (const rule of RULES) {
+    rule.re.lastIndex = 0;
+    for (let m = rule.re.exec(text); m; m = rule.re.exec(text)) {
+      add({ text: m[0], start: m.index, end: m.index + m[0].length, ...rule.read(m) });
+    }
+  }
+  for (const r of chrono.strict.parse(text)) {
+    if (!r.start.isCertain('year')) continue;
+    const y = r.start.get('year')!;
+    const m = r.start.get('month')!;
+    const start = r.index;
+    const end = r.index + r.text.length;
+    if (r.start.isCertain('day')) {
+      const from = `${y}-${pad(m)}-${pad(r.start.get('day')!)}`;
+      const e = r.end;
+      const to = e ? `${e.get('year')}-${pad(e.get('month')!)}-${pad(e.get('day')!)}` : from;
+      add({ text: r.text, start, end, from, to: to < from ? from : to, precision: 'day' });
+    } else if (r.start.isCertain('month')) {
+      add({ text: r.text, start, end, ...monthSpan(y, m, m), precision: 'month' });
+    }
+  }
+  BARE_YEAR.lastIndex = 0;
+  for (let m = BARE_YEAR.exec(text); m; m = BARE_YEAR.exec(text)) {
+    add({ text: m[1]!, start: m.index, end: m.index + m[1]!.length, ...yearSpan(Number(m[1])), precision: 'year' });
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** A record's partial date as people write it: "9 July 1997", "February 1994", "2014". */
+export function formatPartialDate(date: string): string {
+  const [y, m, d] = date.split('-');
+  if (!m) return y!;
+  const month = MONTHS[Number(m) - 1]!;
+  return d ? `${Number(d)} ${month} ${y}` : `${month} ${y}`;
+}
+
+/** True when two spans of days share at least one day. */
+export function spansOverlap(a: { from: string; to: string }, b: { from: string; to: string }): boolean {
+  return a.from <= b.to && b.from <= a.to;
+}

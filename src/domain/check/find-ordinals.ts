@@ -1,0 +1,91 @@
+// "first", "only", "last", "second": claims of order, with who they are about. A record that
+// says someone else was first, or that the subject was "one of six", disagrees with them.
+import type { EntityMention } from './gazetteer.ts';
+import type { Token } from './tokenize.ts';
+
+export type OrdinalKind = 'first' | 'second' | 'third' | 'only' | 'last';
+
+export interface OrdinalMention {
+  kind: OrdinalKind;
+  start: number;
+  end: number;
+  /** Token index of the ordinal word. */
+  at: number;
+  /** Token range of the clause the ordinal is in. */
+  clause: [number, number];
+  /** The entity the order is claimed for: the first one named in the clause before the ordinal. */
+  subject?: string[];
+  /** Every entity named in the clause before the ordinal. */
+  before: string[];
+  /** Every entity named in the clause. */
+  all: string[];
+}
+
+export interface SharedMention {
+  start: number;
+  end: number;
+  clause: [number, number];
+  entities: string[];
+}
+
+const KINDS: Record<string, OrdinalKind> = {
+  first: 'first', second: 'second', third: 'third', only: 'only', sole: 'only', last: 'last',
+};
+// "the first day of the summit" dates something; it does not rank it.
+const NOT_RANKING = /^(?:day|days|week|month|year|half|quarter|reading|round|stage|phase|anniversary|deputy|lady|of|two|three|four|five|six|several|few)$/;
+const DETERMINER = /^(?:the|its|his|her|their|our|whose|an?)$/;
+const SHARED = /\b(?:one\s+of\s+(?:the\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|a\s+number)|alongside|together\s+with|among\s+(?:the|several)|as\s+well\s+as|already)\b/gi;
+
+/** Token ranges of clauses: split at ; : and at sentence ends. */
+export function clauseOf(tokens: Token[], text: string, i: number): [number, number] {
+  const boundary = (j: number) => /[;:]|[.!?]\s/.test(text.slice(tokens[j - 1]!.end, tokens[j]!.start));
+  let a = i;
+  while (a > 0 && !boundary(a)) a--;
+  let b = i + 1;
+  while (b < tokens.length && !boundary(b)) b++;
+  return [a, b];
+}
+
+const idsIn = (mentions: EntityMention[], [a, b]: [number, number], before?: number) =>
+  mentions.filter((m) => m.from >= a && m.to <= (before ?? b));
+
+export function findOrdinals(tokens: Token[], text: string, mentions: EntityMention[]): OrdinalMention[] {
+  const found: OrdinalMention[] = [];
+  tokens.forEach((t, i) => {
+    const kind = KINDS[t.lower];
+    if (!kind) return;
+    const next = tokens[i + 1];
+    if (next && NOT_RANKING.test(next.lower)) return;
+    const prev = tokens[i - 1];
+    const afterDeterminer = prev && (DETERMINER.test(prev.lower) || /['’]s$/.test(prev.text) || prev.lower === 's');
+    // "only" and "last" rank only after a determiner ("the only partner"); otherwise they are adverbs.
+    if ((kind === 'only' || kind === 'last') && !afterDeterminer) return;
+    if (kind === 'second' && !afterDeterminer) return;
+    const clause = clauseOf(tokens, text, i);
+    const before = idsIn(mentions, clause, i);
+    found.push({
+      kind,
+      start: t.start,
+      end: t.end,
+      at: i,
+      clause,
+      subject: before[0]?.ids,
+      before: before.flatMap((m) => m.ids),
+      all: idsIn(mentions, clause).flatMap((m) => m.ids),
+    });
+  });
+  return found;
+}
+
+/** Phrases that put the subject among others ("one of six", "alongside", "already"). */
+export function findShared(tokens: Token[], text: string, mentions: EntityMention[]): SharedMention[] {
+  const found: SharedMention[] = [];
+  SHARED.lastIndex = 0;
+  for (let m = SHARED.exec(text); m; m = SHARED.exec(text)) {
+    const i = tokens.findIndex((t) => t.start >= m!.index);
+    if (i < 0) continue;
+    const clause = clauseOf(tokens, text, i);
+    found.push({ start: m.index, end: m.index + m[0].length, clause, entities: idsIn(mentions, clause).flatMap((x) => x.ids) });
+  }
+  return found;
+}

@@ -1,0 +1,121 @@
+// Names of parties and persons in running text. Built from the registry (names, aliases,
+// Ukrainian names), from event actors that are not in the registry (with a surname alias
+// for people), and from demonyms, so "Kyiv", "Ukrainian" and "Ukraine" all resolve to one id.
+import type { Party } from '../schemas.ts';
+import type { PartyKind } from '../vocabulary.ts';
+import { tokenize, type Token } from './tokenize.ts';
+
+export interface Entity {
+  id: string;
+  name: string;
+  kind: PartyKind;
+}
+
+export interface EntityMention {
+  ids: string[];
+  start: number;
+  end: number;
+  /** Index of the first and one past the last token. */
+  from: number;
+  to: number;
+}
+
+export interface Gazetteer {
+  entities: Map<string, Entity>;
+  find(tokens: Token[]): EntityMention[];
+}
+
+const DEMONYMS: Record<string, string[]> = {
+  UA: ['Ukrainian', 'Ukrainians'], GB: ['British', 'Briton', 'Britons'], US: ['American', 'Americans'],
+  RU: ['Russian', 'Russians'], DE: ['German', 'Germans'], FR: ['French'], PL: ['Polish', 'Poles'],
+  NL: ['Dutch'], DK: ['Danish', 'Danes'], CA: ['Canadian', 'Canadians'], IT: ['Italian', 'Italians'],
+  FI: ['Finnish', 'Finns'], SE: ['Swedish', 'Swedes'], NO: ['Norwegian', 'Norwegians'], EE: ['Estonian'],
+  LV: ['Latvian'], LT: ['Lithuanian'], ES: ['Spanish'], BE: ['Belgian'], PT: ['Portuguese'],
+  JP: ['Japanese'], CZ: ['Czech'], IS: ['Icelandic'], TR: ['Turkish'], HU: ['Hungarian'], AT: ['Austrian'],
+  GE: ['Georgian'], LU: ['Luxembourgish'],
+};
+
+const ORGANISATION_WORDS =
+  /\b(?:Council|Commission|Court|Centre|Center|Regiment|Group|Agency|Office|Ministry|Parliament|Assembly|Union|Organi[sz]ation|Committee|Command|Forces?|Fund|Bank|Party|Government|Cabinet|Republic|Kingdom)\b/;
+
+/** Guesses the kind of an actor name that is not in the registry. */
+function guessKind(name: string): PartyKind {
+  if (ORGANISATION_WORDS.test(name)) return 'body';
+  const words = name.split(/\s+/);
+  if (words.length >= 2 && words.length <= 4 && words.every((w) => /^\p{Lu}/u.test(w) || /^(?:de|van|von|der|al)$/.test(w)))
+    return 'person';
+  return 'organisation';
+}
+
+export function slug(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}
+
+const key = (tokens: Token[]) => tokens.map((t) => t.lower).join(' ');
+const MAX_WORDS = 10;
+
+export function buildGazetteer(parties: Party[], actorNames: Iterable<string> = []): Gazetteer {
+  const entities = new Map<string, Entity>();
+  // phrase -> ids; `exact` phrases must match case (acronyms, one-word names that are also words)
+  const phrases = new Map<string, { ids: Set<string>; exact?: string }>();
+  const add = (phrase: string, id: string) => {
+    const tokens = tokenize(phrase);
+    if (tokens.length === 0 || tokens.length > MAX_WORDS) return;
+    const k = key(tokens);
+    const entry = phrases.get(k) ?? { ids: new Set<string>() };
+    if (tokens.length === 1 && /^\p{Lu}/u.test(phrase)) entry.exact = tokens[0]!.text;
+    entry.ids.add(id);
+    phrases.set(k, entry);
+  };
+  const surname = (name: string, id: string) => {
+    const words = name.split(/\s+/);
+    if (words.length >= 2) add(words[words.length - 1]!, id);
+  };
+  const resolve = (name: string) => phrases.get(key(tokenize(name)))?.ids;
+
+  for (const p of parties) {
+    entities.set(p.id, { id: p.id, name: p.name, kind: p.kind });
+    for (const n of [p.name, p.name_uk, ...p.aliases]) if (n) add(n, p.id);
+    if (p.kind === 'person') surname(p.name, p.id);
+    for (const d of (p.iso2 && DEMONYMS[p.iso2]) || []) add(d, p.id);
+  }
+  for (const name of actorNames) {
+    if (resolve(name)) continue;
+    const id = slug(name);
+    if (!id || entities.has(id)) continue;
+    const kind = guessKind(name);
+    entities.set(id, { id, name, kind });
+    add(name, id);
+    if (kind === 'person') surname(name, id);
+  }
+
+  return {
+    entities,
+    find(tokens) {
+      const mentions: EntityMention[] = [];
+      for (let i = 0; i < tokens.length; ) {
+        let matched = 0;
+        for (let n = Math.min(MAX_WORDS, tokens.length - i); n >= 1; n--) {
+          const slice = tokens.slice(i, i + n);
+          const entry = phrases.get(key(slice));
+          if (!entry) continue;
+          if (n === 1 && entry.exact) {
+            const t = slice[0]!.text;
+            const acronym = entry.exact.length <= 4 && entry.exact === entry.exact.toUpperCase();
+            if (acronym ? t !== entry.exact : !/^\p{Lu}/u.test(t)) continue;
+          }
+          mentions.push({ ids: [...entry.ids], start: slice[0]!.start, end: slice[n - 1]!.end, from: i, to: i + n });
+          matched = n;
+          break;
+        }
+        i += matched || 1;
+      }
+      return mentions;
+    },
+  };
+}
