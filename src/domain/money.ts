@@ -37,5 +37,8 @@ export interface Conversion {
 export function convert(amount: number, currency: string, table: ExchangeRateTable): Conversion | null {
   const rate = currency === table.base ? 1 : table.rates[currency];
   if (rate === undefined) return null;
-  return { value: amount / rate, rate: { currency, rate, date: table.date, source: table.source.url } };
+  return {
+    value: amount / rate,
+    rate: { currency, rate, date: table.date, source: table.source.url },
+  };
 }

@@ -27,8 +27,18 @@ type FigureFields = Pick<Commitment, 'amount' | 'currency' | 'quantity' | 'unit'
 
 export function figuresOf(record: FigureFields): Figure[] {
   const figures: Figure[] = [];
-  if (record.amount !== null) figures.push({ kind: 'amount', currency: record.currency, value: record.amount });
-  if (record.quantity !== null) figures.push({ kind: 'quantity', unit: record.unit, value: record.quantity });
+  if (record.amount !== null)
+    figures.push({
+      kind: 'amount',
+      currency: record.currency,
+      value: record.amount,
+    });
+  if (record.quantity !== null)
+    figures.push({
+      kind: 'quantity',
+      unit: record.unit,
+      value: record.quantity,
+    });
   return figures;
 }
 
@@ -72,5 +82,29 @@ export function commitmentProgress(commitment: Commitment, deliveries: readonly 
     // A promise of zero is met by anything, including nothing.
     target.value === 0 ? 1 : deliveredToward(target, delivered) / target.value,
   );
-  return { targets, delivered, ratio: ratios.length === 0 ? null : Math.min(...ratios) };
+  return {
+    targets,
+    delivered,
+    ratio: ratios.length === 0 ? null : Math.min(...ratios),
+  };
+}
+
+const plain = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
+
+export function describeFigure(figure: Figure): string {
+  const label = figure.kind === 'amount' ? figure.currency : figure.unit;
+  return label === null ? plain.format(figure.value) : `${plain.format(figure.value)} ${label}`;
+}
+
+/** One line for calendars and timelines, e.g. "6 of 19 F-16 aircraft delivered (32%)". */
+export function describeProgress(progress: Progress): string {
+  const toward = progress.targets.map((target) => {
+    const got = deliveredToward(target, progress.delivered);
+    const percent = target.value === 0 ? '' : ` (${Math.round((got / target.value) * 100)}%)`;
+    return `${describeFigure({ ...target, value: got })} of ${describeFigure(target)} delivered${percent}`;
+  });
+  const targetKeys = new Set(progress.targets.map(measureKey));
+  const other = progress.delivered.filter((f) => !targetKeys.has(measureKey(f))).map(describeFigure);
+  if (other.length > 0) toward.push(`reported: ${other.join(', ')}`);
+  return toward.length > 0 ? toward.join('; ') : 'no amount or quantity promised';
 }

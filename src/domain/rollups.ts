@@ -79,8 +79,14 @@ export function summarize(key: string, items: readonly TrackedCommitment[], opti
     let total = totals.get(k);
     if (!total) {
       // Copies only the measure: `measure` may be a figure with a value of its own.
-      const bare: Measure = measure.kind === 'amount' ? { kind: 'amount', currency: measure.currency } : { kind: 'quantity', unit: measure.unit };
-      total = { ...bare, committed: 0, delivered: 0, delivered_without_target: 0 };
+      const bare: Measure =
+        measure.kind === 'amount' ? { kind: 'amount', currency: measure.currency } : { kind: 'quantity', unit: measure.unit };
+      total = {
+        ...bare,
+        committed: 0,
+        delivered: 0,
+        delivered_without_target: 0,
+      };
       totals.set(k, total);
     }
     return total;
@@ -101,7 +107,12 @@ export function summarize(key: string, items: readonly TrackedCommitment[], opti
   const sortedTotals = [...totals.values()].sort((a, b) => measureKey(a).localeCompare(measureKey(b)));
   const next_deadlines = items
     .filter((c) => c.deadline !== null && (c.status === 'pending' || c.status === 'in-progress'))
-    .map((c) => ({ id: c.id, due: c.due as string, deadline: c.deadline as string, status: c.status }))
+    .map((c) => ({
+      id: c.id,
+      due: c.due as string,
+      deadline: c.deadline as string,
+      status: c.status,
+    }))
     .sort((a, b) => a.deadline.localeCompare(b.deadline) || a.id.localeCompare(b.id))
     .slice(0, options.nextDeadlines ?? 3);
   return {
@@ -116,7 +127,13 @@ export function summarize(key: string, items: readonly TrackedCommitment[], opti
 }
 
 function convertTotals(totals: readonly FigureTotal[], table: ExchangeRateTable): ConvertedTotal {
-  const converted: ConvertedTotal = { currency: table.base, committed: 0, delivered: 0, rates: [], unconverted: [] };
+  const converted: ConvertedTotal = {
+    currency: table.base,
+    committed: 0,
+    delivered: 0,
+    rates: [],
+    unconverted: [],
+  };
   for (const total of totals) {
     if (total.kind !== 'amount') continue;
     const committed = total.currency === null ? null : convert(total.committed, total.currency, table);

@@ -14,8 +14,16 @@ export interface CommitmentReport {
 }
 
 /** `rates` null leaves every amount in its own currency. */
-export async function buildReport(store: RecordStore, today: string = todayIso(), rates: ExchangeRateTable | null = null): Promise<CommitmentReport> {
-  const [items, parties, agreements] = await Promise.all([listCommitmentsWithStatus(store, {}, today), store.list('parties'), store.list('agreements')]);
+export async function buildReport(
+  store: RecordStore,
+  today: string = todayIso(),
+  rates: ExchangeRateTable | null = null,
+): Promise<CommitmentReport> {
+  const [items, parties, agreements] = await Promise.all([
+    listCommitmentsWithStatus(store, {}, today),
+    store.list('parties'),
+    store.list('agreements'),
+  ]);
   const partyNames = new Map(parties.map((p) => [p.id, p.name]));
   const labels: Record<RollUpDimension, ReadonlyMap<string, string> | undefined> = {
     area: undefined,
@@ -23,11 +31,21 @@ export async function buildReport(store: RecordStore, today: string = todayIso()
     beneficiary: partyNames,
     agreement: new Map(agreements.map((a) => [a.id, a.title])),
   };
-  const by = Object.fromEntries(ROLL_UP_DIMENSIONS.map((d) => [d, rollUp(items, d, { rates, labels: labels[d] })])) as Record<RollUpDimension, RollUpGroup[]>;
+  const by = Object.fromEntries(ROLL_UP_DIMENSIONS.map((d) => [d, rollUp(items, d, { rates, labels: labels[d] })])) as Record<
+    RollUpDimension,
+    RollUpGroup[]
+  >;
   return {
     today,
-    exchange_rates: rates && { base: rates.base, date: rates.date, source: rates.source.url },
-    overall: summarize('all', items, { rates, labels: new Map([['all', 'All commitments']]) }),
+    exchange_rates: rates && {
+      base: rates.base,
+      date: rates.date,
+      source: rates.source.url,
+    },
+    overall: summarize('all', items, {
+      rates,
+      labels: new Map([['all', 'All commitments']]),
+    }),
     by,
   };
 }

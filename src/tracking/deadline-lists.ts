@@ -21,7 +21,8 @@ export function addDays(day: string, days: number): string {
 
 export async function deadlineLists(store: RecordStore, today: string = todayIso(), days = 30): Promise<DeadlineLists> {
   const items = await listCommitmentsWithStatus(store, {}, today);
-  const byDeadline = (a: TrackedCommitment, b: TrackedCommitment) => (a.deadline ?? '').localeCompare(b.deadline ?? '') || a.id.localeCompare(b.id);
+  const byDeadline = (a: TrackedCommitment, b: TrackedCommitment) =>
+    (a.deadline ?? '').localeCompare(b.deadline ?? '') || a.id.localeCompare(b.id);
   const horizon = addDays(today, days);
   return {
     today,

@@ -15,8 +15,17 @@ export function loadExchangeRates(file: string = SHIPPED_RATES_FILE): ExchangeRa
   }
   const parsed = exchangeRateTableSchema.safeParse(json);
   if (!parsed.success) {
-    const details = parsed.error.issues.map((issue) => ({ file, field: issue.path.join('.') || '(file)', message: issue.message }));
-    throw new PactwatchError('validation_failed', `${file}: not a valid exchange-rate table (needs base, date, source.url and rates)`, 400, details);
+    const details = parsed.error.issues.map((issue) => ({
+      file,
+      field: issue.path.join('.') || '(file)',
+      message: issue.message,
+    }));
+    throw new PactwatchError(
+      'validation_failed',
+      `${file}: not a valid exchange-rate table (needs base, date, source.url and rates)`,
+      400,
+      details,
+    );
   }
   return parsed.data;
 }

@@ -19,13 +19,16 @@ function groupLines(group: RollUpGroup): string[] {
   const lines = [`${group.label}: ${group.commitments} commitment${group.commitments === 1 ? '' : 's'} (${statusCounts(group)})`];
   for (const total of group.totals) {
     const parts = [];
-    if (total.committed > 0 || total.delivered > 0) parts.push(`committed ${number.format(total.committed)}, delivered ${number.format(total.delivered)}`);
+    if (total.committed > 0 || total.delivered > 0)
+      parts.push(`committed ${number.format(total.committed)}, delivered ${number.format(total.delivered)}`);
     if (total.delivered_without_target > 0) parts.push(`reported without a target ${number.format(total.delivered_without_target)}`);
     lines.push(`    ${measureLabel(total)}: ${parts.join('; ')}`);
   }
   const converted = group.converted;
   if (converted && (converted.rates.length > 0 || converted.unconverted.length > 0)) {
-    const rates = converted.rates.filter((r) => r.currency !== converted.currency).map((r) => `1 ${converted.currency} = ${r.rate} ${r.currency}`);
+    const rates = converted.rates
+      .filter((r) => r.currency !== converted.currency)
+      .map((r) => `1 ${converted.currency} = ${r.rate} ${r.currency}`);
     lines.push(
       `    in ${converted.currency}: committed ${number.format(converted.committed)}, delivered ${number.format(converted.delivered)}` +
         (rates.length ? ` (rates: ${rates.join(', ')})` : '') +
@@ -40,7 +43,9 @@ export function formatReport(report: CommitmentReport): string {
   const rates = report.exchange_rates;
   const lines = [
     `Commitments as of ${report.today}`,
-    rates ? `Converted amounts use the ${rates.base} rates of ${rates.date} from ${rates.source}` : 'Amounts are shown as stated, without conversion',
+    rates
+      ? `Converted amounts use the ${rates.base} rates of ${rates.date} from ${rates.source}`
+      : 'Amounts are shown as stated, without conversion',
     '',
     ...groupLines(report.overall),
   ];

@@ -15,7 +15,11 @@ export interface CommitmentFilter {
 }
 
 /** In id order. `today` (YYYY-MM-DD) decides what is overdue. */
-export async function listCommitmentsWithStatus(store: RecordStore, filter: CommitmentFilter = {}, today: string = todayIso()): Promise<TrackedCommitment[]> {
+export async function listCommitmentsWithStatus(
+  store: RecordStore,
+  filter: CommitmentFilter = {},
+  today: string = todayIso(),
+): Promise<TrackedCommitment[]> {
   const { status, ...stored } = filter;
   const [commitments, deliveries] = await Promise.all([store.list('commitments', stored), store.list('deliveries')]);
   const byCommitment = new Map<string, Delivery[]>();
@@ -24,7 +28,11 @@ export async function listCommitmentsWithStatus(store: RecordStore, filter: Comm
   return status ? tracked.filter((c) => c.status === status) : tracked;
 }
 
-export async function getCommitmentWithStatus(store: RecordStore, id: string, today: string = todayIso()): Promise<TrackedCommitment | undefined> {
+export async function getCommitmentWithStatus(
+  store: RecordStore,
+  id: string,
+  today: string = todayIso(),
+): Promise<TrackedCommitment | undefined> {
   const commitment = await store.get('commitments', id);
   if (!commitment) return undefined;
   return trackCommitment(commitment, await store.list('deliveries', { commitment_id: id }), today);

@@ -1,10 +1,21 @@
-// Builders for canonical records and the reference record, shared by the tracking tests.
+// Builders for canonical records, and the shipped record, shared by the tracking tests.
 import fs from 'node:fs';
-import { commitmentSchema, deliverySchema, recordSetSchema, type Commitment, type Delivery, type RecordSet } from '../../src/domain/schemas.ts';
+import path from 'node:path';
+import type { z } from 'zod';
+import {
+  commitmentSchema,
+  deliverySchema,
+  recordSetSchema,
+  type Commitment,
+  type Delivery,
+  type RecordSet,
+} from '../../src/domain/schemas.ts';
+import { RECORD_KINDS } from '../../src/domain/vocabulary.ts';
+import { SHIPPED_RECORD_DIR } from '../../src/io/shipped-record.ts';
 
 const SOURCE = [{ url: 'https://example.org/source' }];
 
-export function commitment(fields: Partial<Commitment> & { id?: string } = {}): Commitment {
+export function commitment(fields: Partial<z.input<typeof commitmentSchema>> = {}): Commitment {
   return commitmentSchema.parse({
     id: 'c',
     agreement_id: 'a',
@@ -18,7 +29,7 @@ export function commitment(fields: Partial<Commitment> & { id?: string } = {}): 
 }
 
 let deliveryCount = 0;
-export function delivery(fields: Partial<Delivery> = {}): Delivery {
+export function delivery(fields: Partial<z.input<typeof deliverySchema>> = {}): Delivery {
   deliveryCount += 1;
   return deliverySchema.parse({
     id: `d-${deliveryCount}`,
@@ -30,8 +41,8 @@ export function delivery(fields: Partial<Delivery> = {}): Delivery {
   });
 }
 
-export const REFERENCE_FILE = new URL('../../../shared/reference/ukraine-nato/commitments.json', import.meta.url);
-
-export function referenceRecord(): RecordSet {
-  return recordSetSchema.parse(JSON.parse(fs.readFileSync(REFERENCE_FILE, 'utf8')));
+/** The shipped Ukraine–NATO record (data/ukraine-nato/), parsed into canonical form. */
+export function shippedRecord(): RecordSet {
+  const kinds = RECORD_KINDS.map((kind) => JSON.parse(fs.readFileSync(path.join(SHIPPED_RECORD_DIR, `${kind}.json`), 'utf8')));
+  return recordSetSchema.parse(Object.assign({}, ...kinds));
 }
