@@ -23,6 +23,8 @@ export interface EntityMention {
 export interface Gazetteer {
   entities: Map<string, Entity>;
   find(tokens: Token[]): EntityMention[];
+  /** The ids a whole name stands for (an id, a name or an alias); empty when unknown. */
+  resolve(name: string): string[];
 }
 
 const DEMONYMS: Record<string, string[]> = {
@@ -96,6 +98,10 @@ export function buildGazetteer(parties: Party[], actorNames: Iterable<string> = 
 
   return {
     entities,
+    resolve(name) {
+      if (entities.has(name)) return [name];
+      return [...(resolve(name) ?? [])];
+    },
     find(tokens) {
       const mentions: EntityMention[] = [];
       for (let i = 0; i < tokens.length; ) {

@@ -49,7 +49,8 @@ export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   for (const m of text.matchAll(WORD)) {
     const raw = m[0];
-    tokens.push({ text: raw, lower: raw.toLowerCase(), stem: stem(raw), start: m.index, end: m.index + raw.length });
+    // The possessive goes, so "Ukraine's" is the name "ukraine"; `text` keeps it.
+    tokens.push({ text: raw, lower: raw.toLowerCase().replace(/['’]s$/, ''), stem: stem(raw), start: m.index, end: m.index + raw.length });
   }
   return tokens;
 }

@@ -1,0 +1,65 @@
+// What the checker reads once per source and record version: the gazetteer, the acronym
+// table and the readings of agreements, commitments and deliveries. Event readings are
+// cached by content, so a text of many sentences reads each candidate event once.
+import { learnAcronyms } from '../domain/check/acronyms.ts';
+import type { Lexicon } from '../domain/check/analyze-text.ts';
+import { agreementDoc, commitmentDoc, deliveryDoc, eventDoc, type EvidenceDoc } from '../domain/check/evidence-doc.ts';
+import { buildGazetteer } from '../domain/check/gazetteer.ts';
+import type { EventRecord } from '../domain/schemas.ts';
+import type { EvidenceSource } from './evidence-source.ts';
+
+export interface CheckerContext {
+  lexicon: Lexicon;
+  /** Agreements, commitments and deliveries: few enough to weigh against every claim. */
+  fixedDocs: EvidenceDoc[];
+  eventDoc(e: EventRecord): EvidenceDoc;
+}
+
+const EVENT_CACHE_SIZE = 20_000;
+const contexts = new WeakMap<EvidenceSource, { version: string; context: Promise<CheckerContext> }>();
+
+async function build(source: EvidenceSource): Promise<CheckerContext> {
+  const [parties, agreements, commitments, deliveries, seed] = await Promise.all([
+    source.parties(),
+    source.agreements(),
+    source.commitments(),
+    source.deliveries(),
+    source.lexiconSeed(),
+  ]);
+  const lexicon: Lexicon = {
+    gazetteer: buildGazetteer(parties, seed.actors),
+    acronyms: learnAcronyms([...seed.texts, ...parties.flatMap((p) => [p.name, ...p.aliases])]),
+  };
+  const agreementById = new Map(agreements.map((a) => [a.id, a]));
+  const commitmentById = new Map(commitments.map((c) => [c.id, c]));
+  const fixedDocs = [
+    ...agreements.map((a) => agreementDoc(a, lexicon)),
+    ...commitments.map((c) => commitmentDoc(c, agreementById.get(c.agreement_id), lexicon)),
+    ...deliveries.map((d) => deliveryDoc(d, commitmentById.get(d.commitment_id), lexicon)),
+  ];
+  const cache = new Map<string, EvidenceDoc>();
+  return {
+    lexicon,
+    fixedDocs,
+    eventDoc(e) {
+      const key = `${e.id}\u0000${e.date}\u0000${e.title}\u0000${e.summary}\u0000${e.actors.join('|')}`;
+      let doc = cache.get(key);
+      if (!doc) {
+        if (cache.size >= EVENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+        doc = eventDoc(e, lexicon);
+        cache.set(key, doc);
+      }
+      return doc;
+    },
+  };
+}
+
+export async function checkerContext(source: EvidenceSource): Promise<CheckerContext> {
+  const version = await source.version();
+  const cached = contexts.get(source);
+  if (cached && cached.version === version) return cached.context;
+  const context = build(source);
+  contexts.set(source, { version, context });
+  context.catch(() => contexts.delete(source));
+  return context;
+}

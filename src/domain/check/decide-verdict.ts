@@ -1,0 +1,161 @@
+// The verdict rules. Supported only when a record that describes the same act agrees on every
+// checkable detail; contradicted when the record that best describes it disagrees on one (or a
+// record ranks someone else first); unverifiable otherwise. When unsure, unverifiable.
+import type { TextAnalysis } from './analyze-text.ts';
+import { compareDetails, type DetailResult } from './compare-details.ts';
+import { compareOrder } from './compare-order.ts';
+import type { EvidenceDoc } from './evidence-doc.ts';
+import { formatPartialDate, spansOverlap } from './find-dates.ts';
+import type { Entity } from './gazetteer.ts';
+import { coverage, termWeights } from './term-weights.ts';
+
+export type VerdictLabel = 'supported' | 'contradicted' | 'unverifiable';
+
+export interface Verdict {
+  verdict: VerdictLabel;
+  confidence: number;
+  explanation: string;
+  evidence: EvidenceDoc[];
+}
+
+/** Share of the claim's topic a record must cover to be about the same act. */
+export const SAME_ACT = 0.45;
+/** Share it must cover to confirm the claim. */
+export const CONFIRMS = 0.6;
+/** Share a record must cover to lend a place or name to a confirming record. */
+const RELATED = 0.3;
+const MAX_EVIDENCE = 5;
+
+interface Scored {
+  doc: EvidenceDoc;
+  coverage: number;
+}
+
+const round = (x: number) => Math.round(Math.min(0.97, Math.max(0.05, x)) * 100) / 100;
+
+function actsMatch(claim: TextAnalysis, doc: EvidenceDoc): boolean {
+  if (claim.actionSet.size === 0) return true;
+  return [...claim.actionSet].some((a) => doc.analysis.actionSet.has(a));
+}
+
+const citiesOf = (doc: EvidenceDoc) => [...new Set(doc.analysis.places.filter((p) => !p.isCountry).map((p) => p.name))].join(', ');
+const placeOf = (doc: EvidenceDoc) => (citiesOf(doc) ? ` (${citiesOf(doc)})` : '');
+
+function describeConflict(d: DetailResult, doc: EvidenceDoc): string {
+  switch (d.kind) {
+    case 'date':
+      return `The record dates this to ${d.record}${placeOf(doc)}, not ${d.claim}.`;
+    case 'place':
+      return `The record places it in ${d.record}, not ${d.claim}.`;
+    case 'amount':
+      return `The record gives ${d.record}, not ${d.claim}.`;
+    case 'role':
+      return `The record names ${d.record}, not ${d.claim}.`;
+    case 'negation':
+      return `The record says the opposite: "${d.record}".`;
+    case 'first': {
+      const on = d.doc ? ` (${formatPartialDate(d.doc.date)})` : '';
+      return `The record contradicts "${d.claim}": "${d.record}"${on}.`;
+    }
+    default:
+      return `The record disagrees on ${d.kind}: ${d.record ?? 'not'} ${d.claim}.`;
+  }
+}
+
+/** Fills in a place or name the best record leaves out from a closely related record. */
+function confirmFromRelated(details: DetailResult[], related: Scored[]): DetailResult[] {
+  return details.map((d) => {
+    if (d.status !== 'unknown' || !['place', 'party', 'person'].includes(d.kind)) return d;
+    const helper = related.find(({ doc }) =>
+      d.kind === 'place' ? doc.analysis.places.some((p) => p.name === d.claim) : (d.ids ?? []).some((id) => doc.entities.has(id)),
+    );
+    return helper ? { ...d, status: 'agree', doc: helper.doc } : d;
+  });
+}
+
+/** Records the evidence list should show beside the deciding one. */
+function companions(main: EvidenceDoc[], pool: EvidenceDoc[], claim: TextAnalysis, contradiction: boolean): EvidenceDoc[] {
+  const out = [...main];
+  const add = (d: EvidenceDoc) => {
+    if (out.length < MAX_EVIDENCE && !out.includes(d)) out.push(d);
+  };
+  for (const m of main) for (const d of pool) if (d.linked.includes(m.id) || m.linked.includes(d.id)) add(d);
+  if (contradiction) {
+    // What the record has at the claimed date, with the claimed people: often the source of a mix-up.
+    const dates = claim.dates.filter((d) => !d.bound);
+    const people = [...claim.entities].filter((id) => id !== 'nato' && id !== 'ukraine');
+    for (const d of pool) {
+      if (d.kind === 'event' && dates.some((x) => spansOverlap(x, d.span)) && people.some((p) => d.entities.has(p))) add(d);
+    }
+  }
+  return out;
+}
+
+export function decideVerdict(claim: TextAnalysis, pool: EvidenceDoc[], entities: Map<string, Entity>): Verdict {
+  const weigh = termWeights(pool);
+  const scored: Scored[] = pool
+    .map((doc) => ({ doc, coverage: coverage(claim.terms, doc.keys, weigh) }))
+    .sort((a, b) => b.coverage - a.coverage);
+  const same = scored.filter((s) => s.coverage >= SAME_ACT && actsMatch(claim, s.doc));
+  const related = scored.filter((s) => s.coverage >= RELATED);
+  const order = compareOrder(claim, pool, same.slice(0, 3).map((s) => s.doc), weigh, entities);
+
+  const orderConflict = order.find((d) => d.status === 'conflict');
+  if (orderConflict) {
+    const main = [orderConflict.doc!, ...(same[0] ? [same[0].doc] : [])];
+    const dateConflicts = same[0] ? compareDetails(claim, same[0].doc, entities).filter((d) => d.status === 'conflict') : [];
+    return {
+      verdict: 'contradicted',
+      confidence: round(0.7 + 0.2 * (same[0]?.coverage ?? 0.5)),
+      explanation: [orderConflict, ...dateConflicts].map((d) => describeConflict(d, same[0]?.doc ?? orderConflict.doc!)).join(' '),
+      evidence: companions([...new Set(main)], pool, claim, true),
+    };
+  }
+
+  const judged = same.map((s) => ({ ...s, details: confirmFromRelated([...compareDetails(claim, s.doc, entities), ...order], related) }));
+  const confirming = judged.find(
+    (j) =>
+      j.coverage >= CONFIRMS &&
+      j.details.length > 0 &&
+      j.details.every((d) => d.status === 'agree') &&
+      j.details.some((d) => d.kind !== 'party' && d.kind !== 'negation'),
+  );
+  if (confirming) {
+    const helpers = confirming.details.flatMap((d) => (d.doc && d.doc !== confirming.doc ? [d.doc] : []));
+    return {
+      verdict: 'supported',
+      confidence: round(0.5 + 0.45 * confirming.coverage),
+      explanation: `The record agrees: ${confirming.doc.title} (${[formatPartialDate(confirming.doc.date), citiesOf(confirming.doc)].filter(Boolean).join(', ')}).`,
+      evidence: companions([confirming.doc, ...new Set(helpers)], pool, claim, false),
+    };
+  }
+
+  const best = judged[0];
+  const conflicts = best?.details.filter((d) => d.status === 'conflict') ?? [];
+  if (best && conflicts.length) {
+    return {
+      verdict: 'contradicted',
+      confidence: round(0.45 + 0.4 * best.coverage + 0.05 * (conflicts.length - 1)),
+      explanation: conflicts.map((d) => describeConflict(d, best.doc)).join(' ') + ` (${best.doc.title})`,
+      evidence: companions([best.doc], pool, claim, true),
+    };
+  }
+
+  const nearest = scored[0];
+  if (!nearest || nearest.coverage < RELATED) {
+    return { verdict: 'unverifiable', confidence: round(0.8 - 0.5 * (nearest?.coverage ?? 0)), explanation: 'Nothing in the record describes this.', evidence: [] };
+  }
+  const missing = (best?.details ?? []).filter((d) => d.status === 'unknown').map((d) => d.claim);
+  const unmatched = claim.terms
+    .filter((t) => !t.keys.some((k) => nearest.doc.keys.has(k)) && !t.keys[0]!.startsWith('@'))
+    .sort((a, b) => weigh(b) - weigh(a))
+    .slice(0, 3)
+    .map((t) => claim.tokens[t.at]!.text);
+  const gap = [...new Set([...missing, ...unmatched])].slice(0, 4);
+  return {
+    verdict: 'unverifiable',
+    confidence: round(0.75 - 0.3 * nearest.coverage),
+    explanation: `The nearest record, "${nearest.doc.title}" (${formatPartialDate(nearest.doc.date)}), does not state ${gap.length ? gap.map((g) => `"${g}"`).join(', ') : 'this'}.`,
+    evidence: [nearest.doc],
+  };
+}
