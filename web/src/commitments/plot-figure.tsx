@@ -1,0 +1,25 @@
+// Renders an Observable Plot chart; Plot itself is loaded on first use, off the first page.
+import { useEffect, useRef } from 'react';
+
+type PlotModule = typeof import('@observablehq/plot');
+
+export function PlotFigure({ render, label }: { render: (plot: PlotModule, width: number) => Element; label: string }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    let cancelled = false;
+    const container = ref.current!;
+    const draw = async () => {
+      const plot = await import('@observablehq/plot');
+      if (cancelled) return;
+      container.replaceChildren(render(plot, container.clientWidth || 480));
+    };
+    void draw();
+    const observer = new ResizeObserver(() => void draw());
+    observer.observe(container);
+    return () => {
+      cancelled = true;
+      observer.disconnect();
+    };
+  }, [render]);
+  return <div ref={ref} role="img" aria-label={label} className="plot" />;
+}

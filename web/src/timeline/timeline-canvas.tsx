@@ -1,0 +1,491 @@
+// The timeline drawn on a canvas: only what is in view is laid out, once per animation frame,
+// so panning stays smooth however many events the record holds. Event data comes in as props;
+// the view (pan and zoom) lives in a ref and is reported upwards only once it settles.
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useI18n } from '../i18n/i18n.tsx';
+import { typeColor } from './colors.ts';
+import { assignLanes, type LaneInput } from './lanes.ts';
+import { clampView, DAY, fullView, panView, ticks, zoomView, type View } from './time-scale.ts';
+
+export interface TimelineItem {
+  id: string;
+  title: string;
+  type: string;
+  date: string;
+  start: number;
+  end: number;
+  precision: 'year' | 'month' | 'day';
+}
+
+export interface YearCount {
+  year: number;
+  count: number;
+}
+
+interface Props {
+  view: View;
+  onViewChange: (view: View) => void;
+  /** Sorted by start; empty in density mode. */
+  items: readonly TimelineItem[];
+  /** Events per year under the current filters: the overview strip, and the main area when crowded. */
+  years: readonly YearCount[];
+  crowded: boolean;
+  selected: string | null;
+  onSelect: (id: string) => void;
+}
+
+const AXIS_H = 26;
+const ROW_H = 22;
+const STRIP_H = 10;
+const OVERVIEW_H = 30;
+const LABEL_MAX = 260;
+const FONT = '12px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+const YEAR_MS = 365.25 * DAY;
+
+interface Palette {
+  fg: string;
+  muted: string;
+  grid: string;
+  bg: string;
+  surface: string;
+  accent: string;
+}
+
+function readPalette(element: Element): Palette {
+  const style = getComputedStyle(element);
+  const v = (name: string) => style.getPropertyValue(name).trim();
+  return { fg: v('--fg'), muted: v('--muted'), grid: v('--grid'), bg: v('--bg'), surface: v('--surface-2'), accent: v('--accent') };
+}
+
+interface Hit {
+  id: string;
+  x0: number;
+  x1: number;
+  y: number;
+}
+
+/** Index of the first item whose start is >= t. */
+function lowerBound(items: readonly TimelineItem[], t: number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (items[mid]!.start < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export function TimelineCanvas({ view, onViewChange, items, years, crowded, selected, onSelect }: Props) {
+  const { t } = useI18n();
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const viewRef = useRef<View>(view);
+  const drawRef = useRef<() => void>(() => {});
+  const [hover, setHover] = useState<{ item: TimelineItem; x: number; y: number } | null>(null);
+
+  // Everything the draw loop reads lives in one ref, so handlers bound once see fresh props.
+  const state = useRef({ items, years, crowded, selected, hover: null as string | null, hits: [] as Hit[], width: 0, height: 0 });
+  state.current.items = items;
+  state.current.years = years;
+  state.current.crowded = crowded;
+  state.current.selected = selected;
+
+  const onViewChangeRef = useRef(onViewChange);
+  onViewChangeRef.current = onViewChange;
+  const onSelectRef = useRef(onSelect);
+  onSelectRef.current = onSelect;
+
+  const monthShort = (m: number) => new Intl.DateTimeFormat(t.locale, { month: 'short', timeZone: 'UTC' }).format(Date.UTC(2000, m, 1));
+  const monthRef = useRef(monthShort);
+  monthRef.current = monthShort;
+
+  useEffect(() => {
+    const canvas = canvasRef.current!;
+    const ctx = canvas.getContext('2d')!;
+    let palette = readPalette(canvas);
+    let frame = 0;
+    let settleTimer = 0;
+    const labelCache = new Map<string, { width: number; fitted: Map<number, string> }>();
+
+    const measure = (text: string) => {
+      let hit = labelCache.get(text);
+      if (!hit) labelCache.set(text, (hit = { width: ctx.measureText(text).width, fitted: new Map() }));
+      return hit;
+    };
+    /** The text cut with an ellipsis to fit `room` pixels (in 20px steps so the cache stays small). */
+    const fit = (text: string, room: number): string | null => {
+      if (room < 36) return null;
+      const m = measure(text);
+      if (m.width <= room) return text;
+      const bucket = Math.floor(room / 20) * 20;
+      let cut = m.fitted.get(bucket);
+      if (cut === undefined) {
+        let lo = 0;
+        let hi = text.length;
+        while (lo < hi) {
+          const mid = (lo + hi + 1) >>> 1;
+          if (ctx.measureText(text.slice(0, mid) + '…').width <= bucket) lo = mid;
+          else hi = mid - 1;
+        }
+        cut = lo > 0 ? text.slice(0, lo).trimEnd() + '…' : '';
+        m.fitted.set(bucket, cut);
+      }
+      return cut || null;
+    };
+
+    const draw = () => {
+      frame = 0;
+      const { width, height, items, years, crowded, selected, hover } = state.current;
+      if (!width) return;
+      const dpr = window.devicePixelRatio || 1;
+      ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+      ctx.clearRect(0, 0, width, height);
+      ctx.font = FONT;
+      const v = viewRef.current;
+      const k = width / (v.end - v.start);
+      const sx = (ms: number) => (ms - v.start) * k;
+      const mainTop = AXIS_H + 6;
+      const mainBottom = height - OVERVIEW_H - STRIP_H - 8;
+
+      // Grid and axis labels.
+      ctx.textBaseline = 'middle';
+      for (const tick of ticks(v, width, 70, monthRef.current)) {
+        const x = Math.round(sx(tick.at)) + 0.5;
+        ctx.fillStyle = palette.grid;
+        ctx.fillRect(x, AXIS_H - 6, 1, mainBottom - AXIS_H + 6);
+        ctx.fillStyle = tick.major ? palette.fg : palette.muted;
+        ctx.fillText(tick.label, x + 4, AXIS_H / 2);
+      }
+      ctx.fillStyle = palette.grid;
+      ctx.fillRect(0, AXIS_H - 0.5, width, 1);
+
+      const hits: Hit[] = [];
+      if (crowded) {
+        const max = Math.max(1, ...years.map((y) => y.count));
+        const region = mainBottom - mainTop - 16;
+        for (const { year, count } of years) {
+          const x0 = sx(Date.UTC(year, 0, 1));
+          const x1 = sx(Date.UTC(year + 1, 0, 1));
+          if (x1 < 0 || x0 > width) continue;
+          const h = Math.max(2, (count / max) * region);
+          ctx.fillStyle = palette.accent;
+          ctx.globalAlpha = 0.55;
+          ctx.fillRect(x0 + 1, mainBottom - h, Math.max(1, x1 - x0 - 2), h);
+          ctx.globalAlpha = 1;
+          if (x1 - x0 > 34) {
+            ctx.fillStyle = palette.muted;
+            ctx.textAlign = 'center';
+            ctx.fillText(count.toLocaleString(t.locale), (x0 + x1) / 2, mainBottom - h - 8);
+            ctx.textAlign = 'left';
+          }
+        }
+      } else {
+        const first = lowerBound(items, v.start - YEAR_MS - DAY);
+        const last = lowerBound(items, v.end);
+        const visible: TimelineItem[] = [];
+        const inputs: LaneInput[] = [];
+        for (let i = first; i < last; i++) {
+          const item = items[i]!;
+          if (item.end < v.start) continue;
+          visible.push(item);
+          inputs.push({ x0: sx(item.start), x1: sx(item.end), labelWidth: Math.min(LABEL_MAX, measure(item.title).width) });
+        }
+        const laneCount = Math.max(1, Math.floor((mainBottom - mainTop) / ROW_H));
+        const { lane } = assignLanes(inputs, laneCount);
+        // Label room: up to the next event in the same lane.
+        const room = new Float64Array(visible.length).fill(LABEL_MAX);
+        const lastInLane = new Int32Array(laneCount).fill(-1);
+        for (let i = 0; i < visible.length; i++) {
+          const l = lane[i]!;
+          if (l < 0) continue;
+          const prev = lastInLane[l]!;
+          if (prev >= 0) room[prev] = Math.min(LABEL_MAX, inputs[i]!.x0 - Math.max(inputs[prev]!.x1, inputs[prev]!.x0 + 8) - 10);
+          lastInLane[l] = i;
+        }
+        const overflowCols = new Uint16Array(Math.ceil(width / 4) + 1);
+        for (let i = 0; i < visible.length; i++) {
+          const item = visible[i]!;
+          const input = inputs[i]!;
+          const l = lane[i]!;
+          if (l < 0) {
+            const col = Math.floor(Math.min(width, Math.max(0, input.x0)) / 4);
+            overflowCols[col] = overflowCols[col]! + 1;
+            continue;
+          }
+          const y = mainTop + l * ROW_H + ROW_H / 2;
+          const color = typeColor(item.type);
+          const isSelected = item.id === selected;
+          const isHover = item.id === hover;
+          let right: number;
+          if (item.precision === 'day') {
+            ctx.beginPath();
+            ctx.arc(input.x0 + 4, y, isSelected ? 5.5 : 4.5, 0, Math.PI * 2);
+            ctx.fillStyle = color;
+            ctx.fill();
+            right = input.x0 + 10;
+          } else {
+            // A month or year is a span: a translucent bar with solid ends.
+            const x1 = Math.max(input.x1, input.x0 + 8);
+            ctx.fillStyle = color;
+            ctx.globalAlpha = 0.28;
+            ctx.fillRect(input.x0, y - 5, x1 - input.x0, 10);
+            ctx.globalAlpha = 1;
+            ctx.fillRect(input.x0, y - 5, 2, 10);
+            ctx.fillRect(x1 - 2, y - 5, 2, 10);
+            right = x1 + 4;
+          }
+          if (isSelected || isHover) {
+            ctx.strokeStyle = palette.fg;
+            ctx.lineWidth = 1.5;
+            ctx.strokeRect(input.x0 - 3, y - 8, right - input.x0 + 2, 16);
+          }
+          const label = fit(item.title, Math.min(room[i]!, width - right - 2 + LABEL_MAX));
+          let labelEnd = right;
+          if (label) {
+            ctx.fillStyle = isSelected ? palette.fg : palette.muted;
+            if (isSelected) ctx.font = `600 ${FONT}`;
+            ctx.fillText(label, right + 2, y);
+            if (isSelected) ctx.font = FONT;
+            labelEnd = right + 2 + measure(label).width;
+          }
+          hits.push({ id: item.id, x0: input.x0 - 3, x1: labelEnd, y });
+        }
+        // Events that found no lane: a strip of ticks whose darkness is their count.
+        ctx.fillStyle = palette.accent;
+        for (let c = 0; c < overflowCols.length; c++) {
+          const n = overflowCols[c]!;
+          if (!n) continue;
+          ctx.globalAlpha = Math.min(1, 0.25 + n / 6);
+          ctx.fillRect(c * 4, mainBottom + 2, 3, STRIP_H - 2);
+        }
+        ctx.globalAlpha = 1;
+      }
+      state.current.hits = hits;
+
+      // Overview: the whole period with the current view as a brush.
+      const all = fullView();
+      const ok = width / (all.end - all.start);
+      const top = height - OVERVIEW_H;
+      ctx.fillStyle = palette.surface;
+      ctx.fillRect(0, top, width, OVERVIEW_H);
+      const max = Math.max(1, ...years.map((y) => y.count));
+      ctx.fillStyle = palette.muted;
+      for (const { year, count } of years) {
+        const x0 = (Date.UTC(year, 0, 1) - all.start) * ok;
+        const x1 = (Date.UTC(year + 1, 0, 1) - all.start) * ok;
+        const h = Math.max(1, (count / max) * (OVERVIEW_H - 8));
+        ctx.fillRect(x0 + 0.5, height - h - 2, Math.max(1, x1 - x0 - 1), h);
+      }
+      const bx0 = (v.start - all.start) * ok;
+      const bx1 = Math.max(bx0 + 3, (v.end - all.start) * ok);
+      ctx.fillStyle = palette.accent;
+      ctx.globalAlpha = 0.18;
+      ctx.fillRect(bx0, top, bx1 - bx0, OVERVIEW_H);
+      ctx.globalAlpha = 1;
+      ctx.strokeStyle = palette.accent;
+      ctx.lineWidth = 1.5;
+      ctx.strokeRect(bx0 + 0.75, top + 0.75, bx1 - bx0 - 1.5, OVERVIEW_H - 1.5);
+    };
+
+    const schedule = () => {
+      if (!frame) frame = requestAnimationFrame(draw);
+    };
+    drawRef.current = schedule;
+
+    const setView = (next: View) => {
+      viewRef.current = next;
+      schedule();
+      clearTimeout(settleTimer);
+      settleTimer = window.setTimeout(() => onViewChangeRef.current(viewRef.current), 200);
+    };
+
+    const resize = () => {
+      const rect = canvas.getBoundingClientRect();
+      const dpr = window.devicePixelRatio || 1;
+      state.current.width = rect.width;
+      state.current.height = rect.height;
+      canvas.width = Math.round(rect.width * dpr);
+      canvas.height = Math.round(rect.height * dpr);
+      draw();
+    };
+    const observer = new ResizeObserver(resize);
+    observer.observe(canvas);
+
+    const onTheme = () => {
+      palette = readPalette(canvas);
+      schedule();
+    };
+    const media = window.matchMedia('(prefers-color-scheme: dark)');
+    media.addEventListener('change', onTheme);
+    window.addEventListener('pactwatch:theme', onTheme);
+
+    const localX = (event: { clientX: number }) => event.clientX - canvas.getBoundingClientRect().left;
+    const timeAt = (x: number) => viewRef.current.start + (x / state.current.width) * (viewRef.current.end - viewRef.current.start);
+    const inOverview = (event: { clientY: number }) =>
+      event.clientY - canvas.getBoundingClientRect().top > state.current.height - OVERVIEW_H;
+    const centreOn = (x: number) => {
+      const all = fullView();
+      const at = all.start + (x / state.current.width) * (all.end - all.start);
+      const span = viewRef.current.end - viewRef.current.start;
+      setView(clampView({ start: at - span / 2, end: at + span / 2 }));
+    };
+
+    const onWheel = (event: WheelEvent) => {
+      event.preventDefault();
+      const span = viewRef.current.end - viewRef.current.start;
+      if (Math.abs(event.deltaX) > Math.abs(event.deltaY)) setView(panView(viewRef.current, (event.deltaX / state.current.width) * span));
+      else setView(zoomView(viewRef.current, Math.exp(event.deltaY * 0.0015), timeAt(localX(event))));
+    };
+    canvas.addEventListener('wheel', onWheel, { passive: false });
+
+    // Pointers: one drags (or moves the overview brush), two pinch-zoom.
+    const pointers = new Map<number, number>();
+    let drag: { x: number; view: View; moved: boolean; overview: boolean } | null = null;
+    let pinch: { distance: number; view: View } | null = null;
+    const onDown = (event: PointerEvent) => {
+      canvas.setPointerCapture(event.pointerId);
+      pointers.set(event.pointerId, localX(event));
+      if (pointers.size === 2) {
+        const [a, b] = [...pointers.values()] as [number, number];
+        pinch = { distance: Math.abs(a - b) || 1, view: viewRef.current };
+        drag = null;
+        return;
+      }
+      const overview = inOverview(event);
+      drag = { x: localX(event), view: viewRef.current, moved: false, overview };
+      if (overview) centreOn(localX(event));
+    };
+    const onMove = (event: PointerEvent) => {
+      const x = localX(event);
+      if (pointers.has(event.pointerId)) pointers.set(event.pointerId, x);
+      if (pinch && pointers.size === 2) {
+        const [a, b] = [...pointers.values()] as [number, number];
+        const mid = (a + b) / 2;
+        const anchor = pinch.view.start + (mid / state.current.width) * (pinch.view.end - pinch.view.start);
+        setView(zoomView(pinch.view, pinch.distance / (Math.abs(a - b) || 1), anchor));
+        return;
+      }
+      if (drag) {
+        if (Math.abs(x - drag.x) > 3) drag.moved = true;
+        if (drag.overview) centreOn(x);
+        else if (drag.moved) {
+          const span = drag.view.end - drag.view.start;
+          setView(panView(drag.view, (-(x - drag.x) / state.current.width) * span));
+        }
+        return;
+      }
+      const hit = hitAt(x, event.clientY - canvas.getBoundingClientRect().top);
+      const id = hit?.id ?? null;
+      if (id !== state.current.hover) {
+        state.current.hover = id;
+        canvas.style.cursor = id ? 'pointer' : 'grab';
+        const item = id ? state.current.items.find((i) => i.id === id) : undefined;
+        setHover(item && hit ? { item, x: hit.x0, y: hit.y } : null);
+        schedule();
+      }
+    };
+    const onUp = (event: PointerEvent) => {
+      pointers.delete(event.pointerId);
+      if (pointers.size < 2) pinch = null;
+      if (drag && !drag.moved && !drag.overview) {
+        const hit = hitAt(localX(event), event.clientY - canvas.getBoundingClientRect().top);
+        if (hit) onSelectRef.current(hit.id);
+      }
+      drag = null;
+    };
+    const onLeave = () => {
+      if (state.current.hover) {
+        state.current.hover = null;
+        setHover(null);
+        schedule();
+      }
+    };
+    const hitAt = (x: number, y: number) => state.current.hits.find((h) => x >= h.x0 && x <= h.x1 && Math.abs(y - h.y) <= ROW_H / 2);
+    canvas.addEventListener('pointerdown', onDown);
+    canvas.addEventListener('pointermove', onMove);
+    canvas.addEventListener('pointerup', onUp);
+    canvas.addEventListener('pointercancel', onUp);
+    canvas.addEventListener('pointerleave', onLeave);
+
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(settleTimer);
+      observer.disconnect();
+      media.removeEventListener('change', onTheme);
+      window.removeEventListener('pactwatch:theme', onTheme);
+      canvas.removeEventListener('wheel', onWheel);
+      canvas.removeEventListener('pointerdown', onDown);
+      canvas.removeEventListener('pointermove', onMove);
+      canvas.removeEventListener('pointerup', onUp);
+      canvas.removeEventListener('pointercancel', onUp);
+      canvas.removeEventListener('pointerleave', onLeave);
+    };
+  }, []);
+
+  // A view from outside (back button, a year facet, a shared link) replaces the current one;
+  // the URL keeps whole days, so differences under a day are our own rounding.
+  useEffect(() => {
+    const current = viewRef.current;
+    if (Math.abs(current.start - view.start) > DAY || Math.abs(current.end - view.end) > DAY) {
+      viewRef.current = view;
+      drawRef.current();
+    }
+  }, [view.start, view.end]);
+
+  useEffect(() => drawRef.current(), [items, years, crowded, selected, t]);
+
+  const step = (factor: number) => {
+    const v = viewRef.current;
+    viewRef.current = zoomView(v, factor, (v.start + v.end) / 2);
+    drawRef.current();
+    onViewChange(viewRef.current);
+  };
+  const onKey = (event: KeyboardEvent) => {
+    const v = viewRef.current;
+    const span = v.end - v.start;
+    const moves: Record<string, () => View> = {
+      ArrowLeft: () => panView(v, -span * (event.shiftKey ? 0.5 : 0.15)),
+      ArrowRight: () => panView(v, span * (event.shiftKey ? 0.5 : 0.15)),
+      '+': () => zoomView(v, 0.6, (v.start + v.end) / 2),
+      '=': () => zoomView(v, 0.6, (v.start + v.end) / 2),
+      '-': () => zoomView(v, 1 / 0.6, (v.start + v.end) / 2),
+      Home: () => fullView(),
+    };
+    const move = moves[event.key];
+    if (!move) return;
+    event.preventDefault();
+    viewRef.current = move();
+    drawRef.current();
+    onViewChange(viewRef.current);
+  };
+
+  return (
+    <div className="timeline-canvas">
+      <canvas ref={canvasRef} tabIndex={0} role="img" aria-label={t.timeline.canvasLabel} onKeyDown={onKey} data-testid="timeline-canvas" />
+      {hover && (
+        <div className="timeline-tooltip" style={{ left: Math.max(0, hover.x), top: hover.y + 14 }} aria-hidden="true">
+          {hover.item.title}
+        </div>
+      )}
+      <div className="timeline-zoom">
+        <button type="button" className="icon" onClick={() => step(0.5)} aria-label={t.timeline.zoomIn} title={t.timeline.zoomIn}>
+          +
+        </button>
+        <button type="button" className="icon" onClick={() => step(2)} aria-label={t.timeline.zoomOut} title={t.timeline.zoomOut}>
+          −
+        </button>
+        <button
+          type="button"
+          className="ghost small"
+          onClick={() => {
+            viewRef.current = fullView();
+            drawRef.current();
+            onViewChange(viewRef.current);
+          }}
+        >
+          {t.timeline.reset}
+        </button>
+      </div>
+    </div>
+  );
+}
