@@ -1,7 +1,9 @@
 // Every command of the CLI; each module exports one `register*(program)`.
 import type { Command } from 'commander';
+import { registerBackup } from './backup-command.ts';
 import { registerEvents } from './events-command.ts';
 import { registerExport } from './export-command.ts';
 import { registerImport } from './import-command.ts';
+import { registerRestore } from './restore-command.ts';
 
-export const COMMANDS: ((program: Command) => void)[] = [registerImport, registerExport, registerEvents];
+export const COMMANDS: ((program: Command) => void)[] = [registerImport, registerExport, registerEvents, registerBackup, registerRestore];
