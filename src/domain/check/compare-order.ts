@@ -12,6 +12,7 @@ import type { Weigh } from './term-weights.ts';
 /** How much of the claim's clause a record's clause must share to rank the same thing. */
 export const SAME_RANKING = 0.5;
 
+const ORDINAL_WORDS = new Set(['first', 'second', 'third', 'only', 'last', 'sole']);
 const inClause = (terms: Term[], [a, b]: [number, number]) => terms.filter((t) => t.at >= a && t.at < b);
 
 function clauseText(doc: EvidenceDoc, [a, b]: [number, number]): string {
@@ -47,7 +48,8 @@ export function compareOrder(
   const results: DetailResult[] = [];
   for (const o of claim.ordinals) {
     const subject = o.subject ?? [];
-    const scope = inClause(claim.terms, o.clause).filter((t) => !t.keys.some((k) => subject.includes(k.slice(1))));
+    // The ordinal words themselves are compared by kind, not as topic.
+    const scope = inClause(claim.terms, o.clause).filter((t) => !t.keys.some((k) => subject.includes(k.slice(1)) || ORDINAL_WORDS.has(k)));
     const said = claim.text.slice(claim.tokens[o.at]!.start, claim.tokens[o.clause[1] - 1]!.end);
     let best: Ranking | undefined;
     for (const doc of docs) {

@@ -20,6 +20,8 @@ export interface Verdict {
 
 /** Share of the claim's topic a record must cover to be about the same act. */
 export const SAME_ACT = 0.45;
+/** Share of the claim's subject (the words before its first act) such a record must cover. */
+export const SUBJECT = 0.5;
 /** Share it must cover to confirm the claim. */
 export const CONFIRMS = 0.6;
 /** Share a record must cover to lend a place or name to a confirming record. */
@@ -36,6 +38,19 @@ const round = (x: number) => Math.round(Math.min(0.97, Math.max(0.05, x)) * 100)
 function actsMatch(claim: TextAnalysis, doc: EvidenceDoc): boolean {
   if (claim.actionSet.size === 0) return true;
   return [...claim.actionSet].some((a) => doc.analysis.actionSet.has(a));
+}
+
+/** The topic words before the first act: roughly the claim's subject ("The 1997 Charter"). */
+function subjectTerms(claim: TextAnalysis): TextAnalysis['terms'] {
+  const act = claim.actions[0];
+  if (!act) return [];
+  const at = claim.tokens.findIndex((t) => t.start >= act.start);
+  return claim.terms.filter((t) => t.at < at);
+}
+
+/** Order results from another record say nothing about this one. */
+function orderFor(order: DetailResult[], doc: EvidenceDoc): DetailResult[] {
+  return order.map((d) => (d.status === 'agree' && d.doc && d.doc !== doc && !doc.linked.includes(d.doc.id) && !d.doc.linked.includes(doc.id) ? { ...d, status: 'unknown' } : d));
 }
 
 const citiesOf = (doc: EvidenceDoc) => [...new Set(doc.analysis.places.filter((p) => !p.isCountry).map((p) => p.name))].join(', ');
@@ -96,7 +111,11 @@ export function decideVerdict(claim: TextAnalysis, pool: EvidenceDoc[], entities
   const scored: Scored[] = pool
     .map((doc) => ({ doc, coverage: coverage(claim.terms, doc.keys, weigh) }))
     .sort((a, b) => b.coverage - a.coverage);
-  const same = scored.filter((s) => s.coverage >= SAME_ACT && actsMatch(claim, s.doc));
+  const subject = subjectTerms(claim);
+  // A record about the same act covers most of the claim and what the claim is about.
+  const same = scored.filter(
+    (s) => s.coverage >= SAME_ACT && actsMatch(claim, s.doc) && (subject.length === 0 || coverage(subject, s.doc.keys, weigh) >= SUBJECT),
+  );
   const related = scored.filter((s) => s.coverage >= RELATED);
   const order = compareOrder(claim, pool, same.slice(0, 3).map((s) => s.doc), weigh, entities);
 
@@ -112,7 +131,17 @@ export function decideVerdict(claim: TextAnalysis, pool: EvidenceDoc[], entities
     };
   }
 
-  const judged = same.map((s) => ({ ...s, details: confirmFromRelated([...compareDetails(claim, s.doc, entities), ...order], related) }));
+  // A record that ranks the same thing for the same subject ("the first summit-level meeting
+  // of the Commission") is the record of that act, whatever else it shares with the claim.
+  const ranked = order.flatMap((d) => (d.status === 'agree' && d.doc ? [d.doc] : []));
+  const candidates = [
+    ...scored.filter((s) => ranked.includes(s.doc)),
+    ...same.filter((s) => !ranked.includes(s.doc)),
+  ];
+  const judged = candidates.map((s) => ({
+    ...s,
+    details: confirmFromRelated([...compareDetails(claim, s.doc, entities), ...orderFor(order, s.doc)], related),
+  }));
   const confirming = judged.find(
     (j) =>
       j.coverage >= CONFIRMS &&

@@ -94,8 +94,10 @@ export function findDates(text: string): TextDate[] {
       add({ text: m[0], start: m.index, end: m.index + m[0].length, ...rule.read(m) });
     }
   }
-  for (const r of chrono.strict.parse(text)) {
-    if (!r.start.isCertain('year')) continue;
+  for (const r of chrono.parse(text)) {
+    // Relative phrases ("the second after") come back 'certain' of today's year; only a
+    // written year makes a date checkable.
+    if (!r.start.isCertain('year') || !/\b(?:1[89]|20)\d\d\b/.test(r.text)) continue;
     const y = r.start.get('year')!;
     const m = r.start.get('month')!;
     const start = r.index;

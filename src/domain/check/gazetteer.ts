@@ -86,6 +86,16 @@ export function buildGazetteer(parties: Party[], actorNames: Iterable<string> = 
     if (p.kind === 'person') surname(p.name, p.id);
     for (const d of (p.iso2 && DEMONYMS[p.iso2]) || []) add(d, p.id);
   }
+  // "Ukrainian parliament" is also written "Ukraine's parliament" (the possessive is dropped).
+  for (const p of parties) {
+    for (const n of [p.name, ...p.aliases]) {
+      for (const [iso2, demonyms] of Object.entries(DEMONYMS)) {
+        const country = parties.find((c) => c.iso2 === iso2);
+        const demonym = demonyms.find((d) => n.startsWith(d + ' '));
+        if (country && demonym) add(country.name + n.slice(demonym.length), p.id);
+      }
+    }
+  }
   for (const name of actorNames) {
     if (resolve(name)) continue;
     const id = slug(name);

@@ -23,7 +23,8 @@ const IRREGULAR: Record<string, string> = {
   nations: 'country', nation: 'country', countries: 'country', states: 'country', state: 'country',
   amendments: 'amend', amendment: 'amend', changes: 'amend', change: 'amend',
   britain: 'britain', news: 'news', us: 'us', as: 'as', is: 'is', was: 'was', has: 'has', this: 'this',
-  bn: 'billion', mn: 'million', per: 'per',
+  bn: 'billion', mn: 'million', per: 'per', outside: 'non', accelerated: 'fast', expedited: 'fast',
+  accession: 'membership', aspirant: 'aspir', aspirations: 'aspir', aspiration: 'aspir',
 };
 
 export function stem(word: string): string {
@@ -64,8 +65,8 @@ export const STOPWORDS = new Set(
   further once here why how per via among amid after before since until till during through upon across towards
   toward near roughly approximately nearly almost later earlier first-ever ever previously itself themselves
   became become becoming becomes began begin beginning start started starting would let doing mainly
-  president prime minister speaker secretary general chancellor foreign defence defense officials official
-  mr mrs ms dr new old said year years month months day days time times country`.split(/\s+/).filter(Boolean),
+  president prime minister speaker secretary general chancellor officials official
+  mr mrs ms dr new old said year years month months day days time times`.split(/\s+/).filter(Boolean),
 );
 
 /** Stems of stopwords, so filtering works on stemmed tokens too. */
