@@ -1,5 +1,6 @@
 // The RecordStore over Kysely, shared by both dialects; what differs lives in the adapter.
 import { Migrator, sql, type Kysely, type SelectQueryBuilder, type Transaction } from 'kysely';
+import { startImportLog } from '../changelog/change-log.ts';
 import { PactwatchError, type FieldProblem } from '../domain/errors.ts';
 import { dateSpan } from '../domain/partial-date.ts';
 import type { EventRecord, Party, RecordSet, RecordTypes } from '../domain/schemas.ts';
@@ -68,7 +69,9 @@ export class KyselyRecordStore implements RecordStore {
   ): Promise<ImportSummary> {
     const counts = Object.fromEntries(RECORD_KINDS.map((k) => [k, 0])) as Record<RecordKind, number>;
     await this.db.transaction().execute(async (trx) => {
+      const log = await startImportLog(trx);
       for await (const batch of batches) {
+        log.add(batch);
         for (let i = 0; i < batch.records.length; i += ROWS_PER_INSERT) {
           await upsert(trx, batch.kind, batch.records.slice(i, i + ROWS_PER_INSERT));
         }
@@ -76,6 +79,7 @@ export class KyselyRecordStore implements RecordStore {
         onProgress?.(batch.records.length);
       }
       await assertReferencesResolve(trx);
+      await log.finish(counts);
     });
     return { counts };
   }
@@ -226,7 +230,7 @@ function* batchesOf(records: Partial<RecordSet>): Iterable<RecordBatch> {
   }
 }
 
-async function upsert(trx: Transaction<Database>, kind: RecordKind, records: RecordTypes[RecordKind][]): Promise<void> {
+export async function upsert(trx: Transaction<Database>, kind: RecordKind, records: RecordTypes[RecordKind][]): Promise<void> {
   if (records.length === 0) return;
   if (kind === 'events') return upsertEvents(trx, records as EventRecord[]);
   const table = kind as DataKind;

@@ -1,0 +1,93 @@
+// The HTTP API (CONTRACT.md) and the web app, as a Fastify instance that is not yet listening:
+// `pactwatch serve` listens, tests listen on port 0.
+import fs from 'node:fs';
+import path from 'node:path';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { RecordStore } from '../store/record-store.ts';
+import { installErrorHandler, notFoundBody } from './error-handler.ts';
+import { cachedEventSearch } from './event-search.ts';
+import { registerAgreementsRoutes } from './routes/agreements-routes.ts';
+import { registerChangesRoutes } from './routes/changes-routes.ts';
+import { registerCommitmentsRoutes } from './routes/commitments-routes.ts';
+import { registerDeliveriesRoutes } from './routes/deliveries-routes.ts';
+import { registerEventsRoutes } from './routes/events-routes.ts';
+import { registerPartiesRoutes } from './routes/parties-routes.ts';
+import { registerUsersRoutes } from './routes/users-routes.ts';
+import { contentSecurityPolicy, registerWebApp } from './web-app.ts';
+import { storeTracking } from './tracking.ts';
+
+export interface RateLimit {
+  max: number;
+  timeWindow: string | number;
+}
+
+export interface AppOptions {
+  store: RecordStore;
+  /** Fastify's pino logger: true for JSON request logs, false (the default) for none. */
+  logger?: FastifyServerOptions['logger'];
+  /** Per client (token, else IP) for writes; POST /api/check has its own. */
+  writeLimit?: RateLimit;
+  checkLimit?: RateLimit;
+  /** The built web app (web/dist); served at / when it exists. */
+  webRoot?: string;
+  /** YYYY-MM-DD; commitment status depends on it. */
+  today?: () => string;
+}
+
+export const DEFAULT_WEB_ROOT = path.resolve(import.meta.dirname, '../../web/dist');
+const BODY_LIMIT = 1024 * 1024;
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { store } = options;
+  const webRoot = options.webRoot ?? DEFAULT_WEB_ROOT;
+  const writeLimit = options.writeLimit ?? { max: 120, timeWindow: '1 minute' };
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: BODY_LIMIT, return503OnClosing: true }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorateRequest('user', null);
+  // A DELETE may come with a JSON content type and no body; that is not a malformed body.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) =>
+    body === '' && request.method === 'DELETE' ? done(null, undefined) : parseJson(request, body as string, done),
+  );
+  installErrorHandler(app);
+
+  const hasWebApp = fs.existsSync(path.join(webRoot, 'index.html'));
+  // CORS stays off: no Access-Control-* headers, so browsers keep other origins out.
+  await app.register(helmet, { contentSecurityPolicy: { directives: contentSecurityPolicy(hasWebApp ? webRoot : undefined) } });
+  await app.register(rateLimit, {
+    global: false,
+    keyGenerator: (request) => request.headers.authorization ?? request.ip,
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'Pactwatch API', version: '1', description: 'A sourced record of international cooperation agreements (CONTRACT.md).' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: false });
+
+  app.get('/api/health', { schema: { tags: ['meta'], summary: 'Liveness', response: { 200: z.object({ ok: z.literal(true) }) } } }, async () => ({ ok: true as const }));
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  const tracking = storeTracking(store, options.today);
+  registerEventsRoutes(app, store, writeLimit, cachedEventSearch(store));
+  registerPartiesRoutes(app, store, writeLimit);
+  registerAgreementsRoutes(app, store, writeLimit, tracking);
+  registerCommitmentsRoutes(app, store, writeLimit, tracking);
+  registerDeliveriesRoutes(app, store, writeLimit);
+  registerChangesRoutes(app, store);
+  registerUsersRoutes(app, store, writeLimit);
+
+  if (hasWebApp) await registerWebApp(app, webRoot);
+  else app.setNotFoundHandler((request, reply) => reply.status(404).send(notFoundBody(request.method, request.url)));
+  return app;
+}

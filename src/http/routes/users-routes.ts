@@ -1,0 +1,46 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { addUser, listUsers, removeUser, roleSchema, userNameSchema, userSchema } from '../../auth/accounts.ts';
+import type { RecordStore } from '../../store/record-store.ts';
+import { authenticate, requireRole } from '../auth-hooks.ts';
+import type { RateLimit } from '../build-app.ts';
+
+export function registerUsersRoutes(fastify: FastifyInstance, store: RecordStore, writeLimit: RateLimit): void {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const tags = ['users'];
+  const admin = { onRequest: requireRole(store, 'admin') };
+
+  app.get('/api/me', { schema: { tags, summary: 'The user the token belongs to', response: { 200: userSchema } } }, (request) => authenticate(store, request));
+
+  app.get('/api/users', { ...admin, schema: { tags, summary: 'Every user (admins only)', response: { 200: z.object({ items: z.array(userSchema) }) } } }, async () => ({
+    items: await listUsers(store.db),
+  }));
+
+  app.post(
+    '/api/users',
+    {
+      ...admin,
+      config: { rateLimit: writeLimit },
+      schema: {
+        tags,
+        summary: 'Add a user; the answer holds their token, shown this once (admins only)',
+        body: z.object({ name: userNameSchema, role: roleSchema }),
+        response: { 201: userSchema.extend({ token: z.string() }) },
+      },
+    },
+    async (request, reply) => {
+      const { user, token } = await addUser(store.db, request.body.name, request.body.role);
+      return reply.status(201).send({ ...user, token });
+    },
+  );
+
+  app.delete(
+    '/api/users/:name',
+    { ...admin, config: { rateLimit: writeLimit }, schema: { tags, summary: 'Remove a user (admins only)', params: z.object({ name: z.string().max(64) }) } },
+    async (request, reply) => {
+      await removeUser(store.db, request.params.name);
+      return reply.status(204).send();
+    },
+  );
+}
