@@ -63,23 +63,25 @@ export function analyzeText(text: string, lexicon: Lexicon): TextAnalysis {
   const mentionAt = new Map(mentions.map((m) => [m.from, m]));
   for (let i = 0; i < tokens.length; i++) {
     const m = mentionAt.get(i);
+    const t = tokens[i]!;
+    const expansion = lexicon.acronyms.get(t.text);
+    if (expansion) for (const s of expansion) terms.push({ keys: [s], at: i, negated: false });
     if (m) {
       if (!inside(m, places)) terms.push({ keys: m.ids.map((id) => '@' + id), at: i, negated: negated.has(i) });
       i = m.to - 1;
       continue;
     }
-    const t = tokens[i]!;
     if (inside(t, details) || !isContentToken(t)) continue;
     const action = actions.find((a) => t.start >= a.start && t.end <= a.end);
     // A phrase such as "took effect" is one act, so it counts once.
     if (action && terms.some((x) => x.keys[0] === '!' + action.action && tokens[x.at]!.start >= action.start)) continue;
     terms.push({ keys: action ? ['!' + action.action, t.stem] : [t.stem], at: i, negated: negated.has(i) });
-    const expansion = lexicon.acronyms.get(t.text);
-    if (expansion) for (const s of expansion) terms.push({ keys: [s], at: i, negated: false });
   }
   const keys = new Set<string>();
   for (const term of terms) for (const k of term.keys) keys.add(k);
   for (const a of actions) keys.add('!' + a.action);
+  // A place is a detail to check in a claim, but in a record it is also part of the topic.
+  for (const t of tokens) if (inside(t, places)) keys.add(t.stem);
 
   return {
     text,

@@ -51,13 +51,18 @@ export function compareOrder(
     // The ordinal words themselves are compared by kind, not as topic.
     const scope = inClause(claim.terms, o.clause).filter((t) => !t.keys.some((k) => subject.includes(k.slice(1)) || ORDINAL_WORDS.has(k)));
     const said = claim.text.slice(claim.tokens[o.at]!.start, claim.tokens[o.clause[1] - 1]!.end);
+    // A ranking of the same kind ("second" for "second") is preferred to a closer one of another.
     let best: Ranking | undefined;
+    let other: Ranking | undefined;
     for (const doc of docs) {
       for (const d of doc.analysis.ordinals) {
         const similarity = scopeSimilarity(scope, doc, d.clause, weigh);
-        if (similarity >= SAME_RANKING && (!best || similarity > best.similarity)) best = { doc, ordinal: d, similarity };
+        if (similarity < SAME_RANKING) continue;
+        if (d.kind === o.kind && (!best || similarity > best.similarity)) best = { doc, ordinal: d, similarity };
+        if (d.kind !== o.kind && (!other || similarity > other.similarity)) other = { doc, ordinal: d, similarity };
       }
     }
+    best ??= other;
     const quote = best && clauseText(best.doc, best.ordinal.clause);
     const names = (ids: string[]) => ids.map((id) => entities.get(id)?.name ?? id);
     if (best && best.ordinal.kind === o.kind) {
