@@ -32,7 +32,7 @@ function Routes() {
   const { path } = useLocation();
   const { t } = useI18n();
   for (const [pattern, Page] of ROUTES) {
-    const params = matchPath(pattern, path === '' ? '/' : path);
+    const params = matchPath(pattern, path);
     if (params) {
       return (
         <ErrorBoundary key={pattern}>

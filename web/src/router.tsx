@@ -35,8 +35,9 @@ export function useLocation(): Location {
 
 /** Matches "/agreements/:id" style patterns; returns the decoded parameters or null. */
 export function matchPath(pattern: string, path: string): Record<string, string> | null {
-  const want = pattern.split('/');
-  const have = path.replace(/\/+$/, '').split('/');
+  const trim = (p: string) => p.replace(/\/+$/, '');
+  const want = trim(pattern).split('/');
+  const have = trim(path).split('/');
   if (want.length !== have.length) return null;
   const params: Record<string, string> = {};
   for (let i = 0; i < want.length; i++) {

@@ -9,7 +9,7 @@ import { useAsync } from '../use-async.ts';
 import { usePartyName } from '../components/parties.ts';
 import { ProgressBar, StatusBadge } from '../components/progress-bar.tsx';
 import { ErrorBox, Loading } from '../components/status.tsx';
-import { PlotFigure } from './plot-figure.tsx';
+import { PlotFigure, type PlotModule } from './plot-figure.tsx';
 import { STATUS_COLORS } from './status-colors.ts';
 
 const SOON_DAYS = 180;
@@ -67,7 +67,7 @@ export function CommitmentsPage() {
 
   const statusLabel = (s: string) => t.statuses[s as CommitmentStatus] ?? s;
   const chart = useCallback(
-    (data: Row[]) => (plot: typeof import('@observablehq/plot'), width: number) =>
+    (data: Row[]) => (plot: PlotModule, width: number) =>
       plot.plot({
         width,
         height: 28 + new Set(data.map((d) => d.label)).size * 24,

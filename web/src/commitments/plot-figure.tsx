@@ -1,7 +1,8 @@
 // Renders an Observable Plot chart; Plot itself is loaded on first use, off the first page.
 import { useEffect, useRef } from 'react';
+import type * as Plot from '@observablehq/plot';
 
-type PlotModule = typeof import('@observablehq/plot');
+export type PlotModule = typeof Plot;
 
 export function PlotFigure({ render, label }: { render: (plot: PlotModule, width: number) => Element; label: string }) {
   const ref = useRef<HTMLDivElement>(null);

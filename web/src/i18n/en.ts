@@ -44,6 +44,7 @@ export const en = {
     inView: (shown: number, total: number) =>
       shown === total ? `${count(total, 'event', 'events')} in view` : `${shown} of ${count(total, 'event', 'events')} in view`,
     crowded: (n: number) => `${n.toLocaleString('en')} events in view: showing density. Zoom in or filter to see each event.`,
+    hint: 'Drag to pan · scroll or +/− to zoom · click an event to open it',
     zoomIn: 'Zoom in',
     zoomOut: 'Zoom out',
     reset: 'Whole period',

@@ -459,32 +459,39 @@ export function TimelineCanvas({ view, onViewChange, items, years, crowded, sele
     onViewChange(viewRef.current);
   };
 
+  const reset = () => {
+    viewRef.current = fullView();
+    drawRef.current();
+    onViewChange(viewRef.current);
+  };
   return (
     <div className="timeline-canvas">
-      <canvas ref={canvasRef} tabIndex={0} role="img" aria-label={t.timeline.canvasLabel} onKeyDown={onKey} data-testid="timeline-canvas" />
-      {hover && (
-        <div className="timeline-tooltip" style={{ left: Math.max(0, hover.x), top: hover.y + 14 }} aria-hidden="true">
-          {hover.item.title}
-        </div>
-      )}
-      <div className="timeline-zoom">
+      <div className="timeline-bar">
+        <span className="muted small">{t.timeline.hint}</span>
         <button type="button" className="icon" onClick={() => step(0.5)} aria-label={t.timeline.zoomIn} title={t.timeline.zoomIn}>
           +
         </button>
         <button type="button" className="icon" onClick={() => step(2)} aria-label={t.timeline.zoomOut} title={t.timeline.zoomOut}>
           −
         </button>
-        <button
-          type="button"
-          className="ghost small"
-          onClick={() => {
-            viewRef.current = fullView();
-            drawRef.current();
-            onViewChange(viewRef.current);
-          }}
-        >
+        <button type="button" className="small" onClick={reset}>
           {t.timeline.reset}
         </button>
+      </div>
+      <div className="timeline-stage">
+        <canvas
+          ref={canvasRef}
+          tabIndex={0}
+          role="img"
+          aria-label={t.timeline.canvasLabel}
+          onKeyDown={onKey}
+          data-testid="timeline-canvas"
+        />
+        {hover && (
+          <div className="timeline-tooltip" style={{ left: Math.max(0, hover.x), top: hover.y + 14 }} aria-hidden="true">
+            {hover.item.title}
+          </div>
+        )}
       </div>
     </div>
   );
