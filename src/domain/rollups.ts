@@ -64,7 +64,9 @@ export function rollUp(items: readonly TrackedCommitment[], by: RollUpDimension,
   const groups = new Map<string, TrackedCommitment[]>();
   for (const item of items) {
     const key = KEY_OF[by](item);
-    groups.set(key, [...(groups.get(key) ?? []), item]);
+    const members = groups.get(key);
+    if (members) members.push(item);
+    else groups.set(key, [item]);
   }
   return [...groups]
     .map(([key, members]) => summarize(key, members, options))

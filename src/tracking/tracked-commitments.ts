@@ -23,7 +23,11 @@ export async function listCommitmentsWithStatus(
   const { status, ...stored } = filter;
   const [commitments, deliveries] = await Promise.all([store.list('commitments', stored), store.list('deliveries')]);
   const byCommitment = new Map<string, Delivery[]>();
-  for (const d of deliveries) byCommitment.set(d.commitment_id, [...(byCommitment.get(d.commitment_id) ?? []), d]);
+  for (const d of deliveries) {
+    const own = byCommitment.get(d.commitment_id);
+    if (own) own.push(d);
+    else byCommitment.set(d.commitment_id, [d]);
+  }
   const tracked = commitments.map((c) => trackCommitment(c, byCommitment.get(c.id) ?? [], today));
   return status ? tracked.filter((c) => c.status === status) : tracked;
 }
