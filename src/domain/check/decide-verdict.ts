@@ -35,9 +35,10 @@ interface Scored {
 
 const round = (x: number) => Math.round(Math.min(0.97, Math.max(0.05, x)) * 100) / 100;
 
+/** The record must describe the claim's main act, the first one it names ("signed ... during a visit"). */
 function actsMatch(claim: TextAnalysis, doc: EvidenceDoc): boolean {
-  if (claim.actionSet.size === 0) return true;
-  return [...claim.actionSet].some((a) => doc.analysis.actionSet.has(a));
+  const main = claim.actions[0];
+  return !main || doc.analysis.actionSet.has(main.action);
 }
 
 /** The topic words before the first act: roughly the claim's subject ("The 1997 Charter"). */
@@ -97,7 +98,8 @@ function companions(main: EvidenceDoc[], pool: EvidenceDoc[], claim: TextAnalysi
   for (const m of main) for (const d of pool) if (d.linked.includes(m.id) || m.linked.includes(d.id)) add(d);
   if (contradiction) {
     // What the record has at the claimed date, with the claimed people: often the source of a mix-up.
-    const dates = claim.dates.filter((d) => !d.bound);
+    // A day is widened to its month: a mix-up is seldom off by nothing.
+    const dates = claim.dates.filter((d) => !d.bound).map((d) => ({ from: d.from.slice(0, 8) + '01', to: d.to.slice(0, 8) + '31' }));
     const people = [...claim.entities].filter((id) => id !== 'nato' && id !== 'ukraine');
     for (const d of pool) {
       if (d.kind === 'event' && dates.some((x) => spansOverlap(x, d.span)) && people.some((p) => d.entities.has(p))) add(d);
@@ -121,13 +123,15 @@ export function decideVerdict(claim: TextAnalysis, pool: EvidenceDoc[], entities
 
   const orderConflict = order.find((d) => d.status === 'conflict');
   if (orderConflict) {
-    const main = [orderConflict.doc!, ...(same[0] ? [same[0].doc] : [])];
-    const dateConflicts = same[0] ? compareDetails(claim, same[0].doc, entities).filter((d) => d.status === 'conflict') : [];
+    // The subject's own record, if there is one, may disagree on more than the order.
+    const subjectIds = claim.ordinals[0]?.subject ?? [];
+    const own = same.find((s) => s.doc !== orderConflict.doc && subjectIds.some((id) => s.doc.entities.has(id)));
+    const more = own ? compareDetails(claim, own.doc, entities).filter((d) => d.status === 'conflict') : [];
     return {
       verdict: 'contradicted',
-      confidence: round(0.7 + 0.2 * (same[0]?.coverage ?? 0.5)),
-      explanation: [orderConflict, ...dateConflicts].map((d) => describeConflict(d, same[0]?.doc ?? orderConflict.doc!)).join(' '),
-      evidence: companions([...new Set(main)], pool, claim, true),
+      confidence: round(0.7 + 0.2 * (own?.coverage ?? 0.5)),
+      explanation: [describeConflict(orderConflict, orderConflict.doc!), ...more.map((d) => describeConflict(d, own!.doc))].join(' '),
+      evidence: companions([orderConflict.doc!, ...(own ? [own.doc] : [])], pool, claim, true),
     };
   }
 

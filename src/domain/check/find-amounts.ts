@@ -77,8 +77,8 @@ export function findAmounts(text: string, exclude: { start: number; end: number 
   const taken = (s: number, e: number) => [...exclude, ...found].some((x) => s < x.end && x.start < e);
   MONEY.lastIndex = 0;
   for (let m = MONEY.exec(text); m; m = MONEY.exec(text)) {
-    const sign = (m[1] ?? m[5] ?? '').trim().toLowerCase();
-    const value = toNumber(m[2] ?? m[4]!) * (SCALE[(m[3] ?? m[6] ?? '').toLowerCase()] ?? 1);
+    const sign = (m[1] ?? m[6] ?? '').trim().toLowerCase();
+    const value = toNumber(m[2] ?? m[4]!) * (SCALE[(m[3] ?? m[5] ?? '').toLowerCase()] ?? 1);
     const currency = CURRENCY_SIGNS[sign] ?? CURRENCY_SIGNS[sign.replace(/s$/, '')];
     if (taken(m.index, m.index + m[0].length)) continue;
     found.push({ text: m[0].trim(), start: m.index, end: m.index + m[0].trimEnd().length, value, currency, unit: [], hedge: hedgeBefore(text, m.index) });

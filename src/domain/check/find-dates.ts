@@ -100,15 +100,18 @@ export function findDates(text: string): TextDate[] {
     if (!r.start.isCertain('year') || !/\b(?:1[89]|20)\d\d\b/.test(r.text)) continue;
     const y = r.start.get('year')!;
     const m = r.start.get('month')!;
-    const start = r.index;
+    // chrono keeps a leading "on"; the date itself is what the explanation quotes.
+    const lead = /^(?:on|in|at)\s+/i.exec(r.text)?.[0].length ?? 0;
+    const start = r.index + lead;
     const end = r.index + r.text.length;
+    const written = r.text.slice(lead);
     if (r.start.isCertain('day')) {
       const from = `${y}-${pad(m)}-${pad(r.start.get('day')!)}`;
       const e = r.end;
       const to = e ? `${e.get('year')}-${pad(e.get('month')!)}-${pad(e.get('day')!)}` : from;
-      add({ text: r.text, start, end, from, to: to < from ? from : to, precision: 'day' });
+      add({ text: written, start, end, from, to: to < from ? from : to, precision: 'day' });
     } else if (r.start.isCertain('month')) {
-      add({ text: r.text, start, end, ...monthSpan(y, m, m), precision: 'month' });
+      add({ text: written, start, end, ...monthSpan(y, m, m), precision: 'month' });
     }
   }
   BARE_YEAR.lastIndex = 0;

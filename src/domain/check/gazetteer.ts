@@ -121,7 +121,7 @@ export function buildGazetteer(parties: Party[], actorNames: Iterable<string> = 
           const entry = phrases.get(key(slice));
           if (!entry) continue;
           if (n === 1 && entry.exact) {
-            const t = slice[0]!.text;
+            const t = slice[0]!.text.replace(/['’]s$/, '');
             const acronym = entry.exact.length <= 4 && entry.exact === entry.exact.toUpperCase();
             if (acronym ? t !== entry.exact : !/^\p{Lu}/u.test(t)) continue;
           }

@@ -1,0 +1,123 @@
+// Table tests for the smaller readers: sentences, names, places, negation, actions, order, roles.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyzeText } from '../../src/domain/check/analyze-text.ts';
+import { findActions } from '../../src/domain/check/find-actions.ts';
+import { negatedTokens } from '../../src/domain/check/find-negations.ts';
+import { findPlaces } from '../../src/domain/check/find-places.ts';
+import { buildGazetteer } from '../../src/domain/check/gazetteer.ts';
+import { splitClaims } from '../../src/domain/check/split-claims.ts';
+import { tokenize } from '../../src/domain/check/tokenize.ts';
+import { referenceRecord } from './reference-record.ts';
+
+const record = await referenceRecord();
+const gazetteer = buildGazetteer(record.parties, record.events.flatMap((e) => e.actors));
+const lexicon = { gazetteer, acronyms: new Map() };
+
+test('splits sentences and keeps offsets, not at abbreviations', () => {
+  const text = 'The U.S. and Ukraine signed it in Washington, D.C. on 19 December 2008. Bill No. 6470 passed; it was authored by Speaker Andriy Parubiy and backed by 276 deputies in the Rada.';
+  const spans = splitClaims(text);
+  assert.deepEqual(spans.map((s) => s.text), [
+    'The U.S. and Ukraine signed it in Washington, D.C. on 19 December 2008.',
+    'Bill No. 6470 passed; it was authored by Speaker Andriy Parubiy and backed by 276 deputies in the Rada.',
+  ]);
+  for (const s of spans) assert.equal(text.slice(s.start, s.end), s.text);
+});
+
+const names: [string, string[]][] = [
+  ['Kyiv and Kiev both mean Ukraine', ['ukraine', 'ukraine', 'ukraine']],
+  ['the Alliance met', ['nato']],
+  ['Ukrainian President Petro Poroshenko', ['ukraine', 'petro-poroshenko']],
+  ["Ukraine's parliament voted", ['verkhovna-rada']],
+  ['Britain and the UK', ['united-kingdom', 'united-kingdom']],
+  ['Polish President Duda', ['poland', 'andrzej-duda']],
+  ['authored by Speaker Andriy Parubiy', ['andriy-parubiy']],
+  ['Zelenskyy and Stoltenberg', ['volodymyr-zelenskyy', 'jens-stoltenberg']],
+  ['us and them, rice and store', []],
+];
+for (const [text, ids] of names) {
+  test(`names in "${text}"`, () => assert.deepEqual(gazetteer.find(tokenize(text)).map((m) => m.ids[0]), ids));
+}
+
+const places: [string, string[]][] = [
+  ['It was signed in Moscow in January 1994.', ['Moscow']],
+  ['The Budapest Memorandum was signed.', []],
+  ['headquartered at Ramstein and has 300 staff', ['Ramstein']],
+  ['approved at the Warsaw summit in July 2016', ['Warsaw']],
+  ['Stoltenberg first visited Kiev after the invasion', ['Kyiv']],
+  ['the Tallinn cyber defence centre', []],
+  ['with about 700 personnel headquartered in Wiesbaden, Germany', ['Wiesbaden', 'Germany']],
+  ['at The Hague summit', ['The Hague']],
+];
+for (const [text, expected] of places) {
+  test(`places in "${text}"`, () => assert.deepEqual(findPlaces(tokenize(text), text).map((p) => p.name), expected));
+}
+
+const negations: [string, string, boolean][] = [
+  ['Duda said Poland would not send fighter jets', 'send', true],
+  ['Duda said Poland would send fighter jets', 'send', false],
+  ['NATO stopped short of granting a Membership Action Plan', 'granting', true],
+  ['but did not grant a Membership Action Plan', 'grant', true],
+  ['it contained no promise of membership', 'promise', true],
+  ['Ukraine never joined the bloc', 'joined', true],
+  ['bill No. 6470 passed', 'passed', false],
+  ['NATO did not act, but allies sent aid', 'sent', false],
+];
+for (const [text, word, negated] of negations) {
+  test(`"${word}" is ${negated ? '' : 'not '}denied in "${text}"`, () => {
+    const tokens = tokenize(text);
+    const i = tokens.findIndex((t) => t.lower === word);
+    assert.equal(negatedTokens(tokens, text).has(i), negated);
+  });
+}
+
+const actions: [string, string][] = [
+  ['The Charter was signed in Madrid', 'sign'],
+  ['President Kuchma put his name to the Charter', 'sign'],
+  ['The Rada adopted the law', 'adopt'],
+  ['Ukraine joined the Partnership for Peace', 'join'],
+  ['the centre voted to let Ukraine in', 'vote'],
+  ['Ukraine applied for accelerated accession', 'apply'],
+  ['NATO invited Ukraine to begin a dialogue', 'invite'],
+  ['NATO launched the Intensified Dialogue', 'launch'],
+  ['the amendments entered into force', 'in-force'],
+  ['The constitutional changes took effect', 'in-force'],
+];
+for (const [text, action] of actions) {
+  test(`"${text}" is an act of ${action}`, () => assert.equal(findActions(text)[0]?.action, action));
+}
+
+const orders: [string, string, string | undefined][] = [
+  ['Ukraine was the very first nation outside NATO to join.', 'first', 'ukraine'],
+  ["In June 2020 Ukraine became NATO's first-ever partner.", 'first', 'ukraine'],
+  ['Germany signed, becoming the second country after the UK.', 'second', 'germany'],
+  ['It was NATO’s only partner in all operations.', 'only', 'nato'],
+  ['The first summit-level session was held in Washington.', 'first', undefined],
+];
+for (const [text, kind, subject] of orders) {
+  test(`order in "${text}"`, () => {
+    const [o, ...rest] = analyzeText(text, lexicon).ordinals;
+    assert.equal(rest.length, 0);
+    assert.equal(o!.kind, kind);
+    assert.equal(o!.subject?.[0], subject);
+  });
+}
+
+test('no order in "the first day of the summit", "first reading", "on the last day"', () => {
+  for (const text of ['On the first day of the summit', 'passed in first reading', 'on the last day of the summit'])
+    assert.deepEqual(analyzeText(text, lexicon).ordinals, [], text);
+});
+
+const roles: [string, string, string][] = [
+  ['The bill was drafted by President Poroshenko.', 'author', 'petro-poroshenko'],
+  ['bill No. 6470 (authored by Speaker Andriy Parubiy)', 'author', 'andriy-parubiy'],
+  ["the Rada sent President Poroshenko's constitutional amendment", 'author', 'petro-poroshenko'],
+  ['The Charter was signed by Leonid Kuchma and Javier Solana.', 'signer', 'leonid-kuchma'],
+];
+for (const [text, role, who] of roles) {
+  test(`${role} in "${text}"`, () => {
+    const found = analyzeText(text, lexicon).roles;
+    assert.equal(found[0]?.role, role);
+    assert.equal(found[0]?.entity[0], who);
+  });
+}
