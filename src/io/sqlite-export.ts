@@ -52,8 +52,13 @@ export async function exportSqliteFile(store: RecordStore, file: string, today: 
   const partial = path.join(path.dirname(path.resolve(file)), `.${path.basename(file)}.${process.pid}.partial`);
   fs.rmSync(partial, { force: true });
   const db = new SqliteDatabase(partial);
+  // No journal and no syncs while writing: the file only becomes the export by the rename
+  // at the end, after a single fsync, so a crash leaves at most a stray partial file.
+  db.pragma('journal_mode = OFF');
+  db.pragma('synchronous = OFF');
   const counts = {} as Record<RecordKind, number>;
   try {
+    db.exec('BEGIN');
     db.exec(`CREATE TABLE sources (kind TEXT NOT NULL, record_id TEXT NOT NULL, position INTEGER NOT NULL, url TEXT NOT NULL, quote TEXT, title TEXT,
              PRIMARY KEY (kind, record_id, position))`);
     db.exec('CREATE TABLE export_info (key TEXT PRIMARY KEY, value TEXT NOT NULL)');
@@ -65,13 +70,11 @@ export async function exportSqliteFile(store: RecordStore, file: string, today: 
       );
       const insert = db.prepare(`INSERT INTO ${kind} VALUES (${columns.map(() => '?').join(', ')})`);
       counts[kind] = 0;
-      db.exec('BEGIN');
       for await (const record of await rowsOf(store, kind, today)) {
         insert.run(columns.map(([name]) => sqlValue(record[name])));
         (record.sources as Source[]).forEach((s, i) => addSource.run(kind, record.id, i, s.url, s.quote ?? null, s.title ?? null));
         counts[kind] += 1;
       }
-      db.exec('COMMIT');
     }
     db.exec('CREATE INDEX deliveries_commitment ON deliveries (commitment_id)');
     db.exec('CREATE INDEX commitments_status ON commitments (status)');
@@ -82,7 +85,11 @@ export async function exportSqliteFile(store: RecordStore, file: string, today: 
       'about',
       'Pactwatch record export. Lists and nested objects are JSON text; commitments.status and progress are derived from deliveries as of status_as_of.',
     );
+    db.exec('COMMIT');
     db.close();
+    const fd = fs.openSync(partial, 'r+');
+    fs.fsyncSync(fd);
+    fs.closeSync(fd);
     fs.renameSync(partial, file);
     return counts;
   } catch (error) {

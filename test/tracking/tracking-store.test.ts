@@ -139,6 +139,9 @@ for (const dialect of DIALECTS) {
 
     test('the .ics feed parses with node-ical: one event per deadline, on the right day', async () => {
       const text = await buildIcs(db.store, TODAY, new Date('2025-06-30T12:00:00Z'));
+      // RFC 5545 3.1: CRLF line breaks, content lines folded at 75 octets.
+      assert.ok(text.endsWith('\r\n') || text.endsWith('END:VCALENDAR'));
+      for (const line of text.split('\r\n')) assert.ok(Buffer.byteLength(line) <= 75 && !line.includes('\n'), line);
       const parsed = ical.sync.parseICS(text);
       const events = Object.values(parsed).filter((c): c is ical.VEvent => c.type === 'VEVENT');
       const withDeadline = record.commitments.filter((c) => c.due !== null);
