@@ -47,8 +47,7 @@ export async function checkText(text: string, source: EvidenceSource): Promise<C
     const analysis = analyzeText(span.text, ctx.lexicon);
     if (!isCheckable(analysis)) continue;
     const events = await source.candidateEvents(queryWords(analysis, ctx), CANDIDATE_EVENTS);
-    const pool = [...events.map((e) => ctx.eventDoc(e)), ...ctx.fixedDocs];
-    const v = decideVerdict(analysis, pool, ctx.lexicon.gazetteer.entities);
+    const v = decideVerdict(analysis, [events.map((e) => ctx.eventDoc(e)), ctx.fixedDocs], ctx.lexicon.gazetteer.entities);
     claims.push({
       text: span.text,
       start: span.start,

@@ -108,8 +108,13 @@ function companions(main: EvidenceDoc[], pool: EvidenceDoc[], claim: TextAnalysi
   return out;
 }
 
-export function decideVerdict(claim: TextAnalysis, pool: EvidenceDoc[], entities: Map<string, Entity>): Verdict {
-  const weigh = termWeights(pool);
+/**
+ * Judges a claim against candidate records, given as groups (the claim's candidate events, and
+ * the agreements and commitments every claim is weighed against).
+ */
+export function decideVerdict(claim: TextAnalysis, groups: EvidenceDoc[][], entities: Map<string, Entity>): Verdict {
+  const weigh = termWeights(groups);
+  const pool = groups.flat();
   const scored: Scored[] = pool
     .map((doc) => ({ doc, coverage: coverage(claim.terms, doc.keys, weigh) }))
     .sort((a, b) => b.coverage - a.coverage);

@@ -5,10 +5,24 @@ import type { Term } from './analyze-text.ts';
 
 export type Weigh = (term: Term) => number;
 
-export function termWeights(docs: EvidenceDoc[]): Weigh {
-  const df = new Map<string, number>();
-  for (const d of docs) for (const k of d.keys) df.set(k, (df.get(k) ?? 0) + 1);
-  const n = docs.length;
+const frequencies = new WeakMap<EvidenceDoc[], Map<string, number>>();
+
+/** Document frequencies of a group of records; a group that is reused (agreements) is counted once. */
+function frequencyOf(group: EvidenceDoc[]): Map<string, number> {
+  let df = frequencies.get(group);
+  if (!df) {
+    df = new Map();
+    for (const d of group) for (const k of d.keys) df.set(k, (df.get(k) ?? 0) + 1);
+    frequencies.set(group, df);
+  }
+  return df;
+}
+
+/** Weights over the union of the groups of candidate records. */
+export function termWeights(groups: EvidenceDoc[][]): Weigh {
+  const counts = groups.map(frequencyOf);
+  const df = { get: (k: string) => counts.reduce((n, c) => n + (c.get(k) ?? 0), 0) };
+  const n = groups.reduce((sum, g) => sum + g.length, 0);
   const weight = (k: string) => Math.log(1 + (n + 1) / (1 + (df.get(k) ?? 0)));
   return (term) => Math.max(...term.keys.map(weight));
 }

@@ -1,0 +1,85 @@
+// Checker throughput: sentences per second over a text, and the median time per sentence.
+// Run alone it measures the shipped record in memory; the 1M-event benchmark calls
+// benchCheckThroughput with a store-backed source.
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { checkText } from '../src/check/check-text.ts';
+import type { EvidenceSource } from '../src/check/evidence-source.ts';
+import { memoryEvidenceSource } from '../src/check/memory-evidence-source.ts';
+import { recordSetSchema } from '../src/domain/schemas.ts';
+
+export interface CheckThroughput {
+  sentences: number;
+  claims: number;
+  sentencesPerSecond: number;
+  medianMsPerSentence: number;
+  p95MsPerSentence: number;
+}
+
+const SHIPPED = resolve(import.meta.dirname, '../data/ukraine-nato');
+const REFERENCE = resolve(import.meta.dirname, '../../shared/reference/ukraine-nato');
+const readJson = async (path: string) => JSON.parse(await readFile(path, 'utf8'));
+
+/** Sentences of the kind people paste: claims from the dev set, and some that claim nothing. */
+export async function benchSentences(): Promise<string[]> {
+  const dev: { text: string }[] = await readJson(`${REFERENCE}/claims-dev.json`);
+  return [
+    ...dev.map((c) => c.text),
+    'The Charter on a Distinctive Partnership between NATO and Ukraine was signed on February 8, 2019, during a visit to NATO by Ukrainian President Petro Poroshenko.',
+    "In October 2020, Ukraine became the first non-NATO country to join the NATO's Cooperative Cyber Defence Centre of Excellence.",
+    'Relations between the two have a long history.',
+    'Many observers expect this to continue for some time.',
+  ];
+}
+
+/**
+ * Checks each sentence on its own (for the per-sentence median) and then all of them as one
+ * text (for throughput), `rounds` times after one warm-up round.
+ */
+export async function benchCheckThroughput(source: EvidenceSource, sentences?: string[], rounds = 5): Promise<CheckThroughput> {
+  const texts = sentences ?? (await benchSentences());
+  const article = texts.join(' ');
+  await checkText(article, source);
+  const perSentence: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    for (const s of texts) {
+      const t0 = performance.now();
+      await checkText(s, source);
+      perSentence.push(performance.now() - t0);
+    }
+  }
+  let claims = 0;
+  const t0 = performance.now();
+  for (let r = 0; r < rounds; r++) claims = (await checkText(article, source)).claims.length;
+  const seconds = (performance.now() - t0) / 1000;
+  perSentence.sort((a, b) => a - b);
+  const at = (q: number) => perSentence[Math.min(perSentence.length - 1, Math.floor(q * perSentence.length))]!;
+  return {
+    sentences: texts.length,
+    claims,
+    sentencesPerSecond: (texts.length * rounds) / seconds,
+    medianMsPerSentence: at(0.5),
+    p95MsPerSentence: at(0.95),
+  };
+}
+
+export function formatCheckThroughput(label: string, r: CheckThroughput): string {
+  return `check (${label}): ${r.sentencesPerSecond.toFixed(0)} sentences/s, median ${r.medianMsPerSentence.toFixed(2)} ms/sentence, p95 ${r.p95MsPerSentence.toFixed(2)} ms (${r.sentences} sentences, ${r.claims} claims)`;
+}
+
+/** The shipped record (one file per kind) when present, else the reference record it is made from. */
+export async function shippedRecordSource(): Promise<EvidenceSource> {
+  if (existsSync(`${SHIPPED}/events.json`)) {
+    const kinds = ['events', 'parties', 'agreements', 'commitments', 'deliveries'];
+    const parts = await Promise.all(kinds.map((k) => (existsSync(`${SHIPPED}/${k}.json`) ? readJson(`${SHIPPED}/${k}.json`) : {})));
+    return memoryEvidenceSource(recordSetSchema.parse(Object.assign({}, ...parts)));
+  }
+  const events = await readJson(`${REFERENCE}/timeline.json`);
+  return memoryEvidenceSource(recordSetSchema.parse({ events, ...(await readJson(`${REFERENCE}/commitments.json`)) }));
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  console.log(formatCheckThroughput('shipped record, in memory', await benchCheckThroughput(await shippedRecordSource())));
+}
