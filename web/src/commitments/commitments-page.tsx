@@ -10,7 +10,7 @@ import { usePartyName } from '../components/parties.ts';
 import { ProgressBar, StatusBadge } from '../components/progress-bar.tsx';
 import { ErrorBox, Loading } from '../components/status.tsx';
 import { PlotFigure, type PlotModule } from './plot-figure.tsx';
-import { STATUS_COLORS } from './status-colors.ts';
+import { STATUS_COLORS, STATUS_ORDER } from './status-colors.ts';
 
 const SOON_DAYS = 180;
 const TOP = 14;
@@ -80,7 +80,7 @@ export function CommitmentsPage() {
             x: 'count',
             y: 'label',
             fill: 'status',
-            order: [...COMMITMENT_STATUSES],
+            order: STATUS_ORDER,
             sort: { y: '-x' },
             title: (d: Row) => `${d.label}: ${d.count} ${statusLabel(d.status)}`,
           }),
@@ -149,7 +149,7 @@ export function CommitmentsPage() {
         <h1>{t.commitments.title}</h1>
         <span className="muted">{t.commitments.total(items.length)}</span>
         <a className="button" href={api.calendarUrl()} style={{ marginLeft: 'auto' }} title={t.commitments.calendarHelp}>
-          📅 {t.commitments.calendar}
+          {t.commitments.calendar}
         </a>
       </div>
       <section aria-label={t.commitments.byStatus} className="stat-grid">
@@ -195,7 +195,7 @@ function Legend() {
   const { t } = useI18n();
   return (
     <ul className="chart-legend">
-      {COMMITMENT_STATUSES.map((s) => (
+      {STATUS_ORDER.map((s) => (
         <li key={s}>
           <span className="swatch" style={{ background: STATUS_COLORS[s] }} aria-hidden="true" />
           {t.statuses[s]}

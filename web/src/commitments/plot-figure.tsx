@@ -12,7 +12,11 @@ export function PlotFigure({ render, label }: { render: (plot: PlotModule, width
     const draw = async () => {
       const plot = await import('@observablehq/plot');
       if (cancelled) return;
-      container.replaceChildren(render(plot, container.clientWidth || 480));
+      const figure = render(plot, container.clientWidth || 480);
+      // Plot adds an inline <style>, which the server's Content-Security-Policy forbids; the
+      // same rules live in styles.css under .plot.
+      for (const style of figure.querySelectorAll('style')) style.remove();
+      container.replaceChildren(figure);
     };
     void draw();
     const observer = new ResizeObserver(() => void draw());

@@ -8,3 +8,6 @@ export const STATUS_COLORS: Record<CommitmentStatus, string> = {
   overdue: '#e0533d',
   withdrawn: '#d08c1a',
 };
+
+/** Stacking and legend order: delivered first, so bars read from done to not done. */
+export const STATUS_ORDER: CommitmentStatus[] = ['fulfilled', 'in-progress', 'pending', 'overdue', 'withdrawn'];
