@@ -18,7 +18,7 @@ import type { CommitmentStatus } from './vocabulary.ts';
 
 /** The last day (YYYY-MM-DD) by which the commitment is due, or null without a deadline. */
 export function commitmentDeadline(commitment: Commitment): string | null {
-  return commitment.due === null ? null : dateSpan(commitment.due).end;
+  return commitment.due ? dateSpan(commitment.due).end : null;
 }
 
 function reportsSomethingDelivered(delivery: Delivery): boolean {
@@ -36,7 +36,7 @@ export function commitmentStatus(
   today: string,
   progress: Progress = commitmentProgress(commitment, deliveries),
 ): CommitmentStatus {
-  if (commitment.withdrawn !== null) return 'withdrawn';
+  if (commitment.withdrawn) return 'withdrawn';
   const own = deliveries.filter((d) => d.commitment_id === commitment.id);
   const fulfilled = progress.ratio === null ? own.some((d) => d.fulfils) : progress.ratio >= 1;
   if (fulfilled) return 'fulfilled';

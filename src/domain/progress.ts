@@ -25,20 +25,11 @@ export interface Progress {
 
 type FigureFields = Pick<Commitment, 'amount' | 'currency' | 'quantity' | 'unit'>;
 
+// Tolerates absent keys as well as nulls: records stored before a field existed lack it.
 export function figuresOf(record: FigureFields): Figure[] {
   const figures: Figure[] = [];
-  if (record.amount !== null)
-    figures.push({
-      kind: 'amount',
-      currency: record.currency,
-      value: record.amount,
-    });
-  if (record.quantity !== null)
-    figures.push({
-      kind: 'quantity',
-      unit: record.unit,
-      value: record.quantity,
-    });
+  if (typeof record.amount === 'number') figures.push({ kind: 'amount', currency: record.currency ?? null, value: record.amount });
+  if (typeof record.quantity === 'number') figures.push({ kind: 'quantity', unit: record.unit ?? null, value: record.quantity });
   return figures;
 }
 

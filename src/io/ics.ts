@@ -34,7 +34,7 @@ export function renderIcs(items: readonly TrackedCommitment[], options: IcsOptio
     prodId: { company: 'Pactwatch', product: 'pactwatch', language: 'EN' },
   });
   for (const c of items) {
-    if (c.deadline === null || c.due === null) continue;
+    if (c.deadline === null || !c.due) continue;
     const description = [
       c.description,
       '',

@@ -95,7 +95,7 @@ export function renderTimelineJs(input: TimelineInput): TimelineJs {
     ]);
   }
   for (const c of input.commitments ?? []) {
-    if (c.deadline === null || c.due === null) continue;
+    if (c.deadline === null || !c.due) continue;
     // Placed on the last day it could be kept, but labelled as the record states it ("2024").
     slides.push([
       c.deadline,
