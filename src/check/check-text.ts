@@ -16,7 +16,11 @@ export const CANDIDATE_EVENTS = 40;
 export function isCheckable(a: TextAnalysis): boolean {
   if (a.tokens.length < 4) return false;
   return (
-    a.dates.some((d) => !d.bound) || a.places.length > 0 || a.amounts.length > 0 || a.ordinals.length > 0 || (a.entities.size > 0 && a.actions.length > 0)
+    a.dates.some((d) => !d.bound) ||
+    a.places.length > 0 ||
+    a.amounts.length > 0 ||
+    a.ordinals.length > 0 ||
+    (a.entities.size > 0 && a.actions.length > 0)
   );
 }
 

@@ -25,7 +25,9 @@ export function storeEvidenceSource(store: RecordStore): EvidenceSource {
       };
     },
     async version() {
-      const counts = await Promise.all((['events', 'parties', 'agreements', 'commitments', 'deliveries'] as const).map((k) => store.count(k)));
+      const counts = await Promise.all(
+        (['events', 'parties', 'agreements', 'commitments', 'deliveries'] as const).map((k) => store.count(k)),
+      );
       return counts.join(':');
     },
   };

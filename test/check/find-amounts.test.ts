@@ -32,13 +32,25 @@ test('does not read ids, ordinals or hyphenated numbers as amounts', () => {
   assert.deepEqual(findAmounts('bill No. 6470, the 50th anniversary, F-16 jets, a ten-year deal'), []);
 });
 
-const a = (value: number, hedge: Amount['hedge'], unit = ['personnel']): Amount => ({ text: '', start: 0, end: 0, value, unit, hedge });
+const a = (value: number, hedge: Amount['hedge'], unit = ['personnel'], slack = 0): Amount => ({
+  text: '',
+  start: 0,
+  end: 0,
+  value,
+  unit,
+  hedge,
+  slack,
+});
 const agreement: [Amount, Amount, boolean][] = [
   [a(700, 'about'), a(700, 'about'), true],
   [a(300, 'about'), a(700, 'about'), false],
   [a(680, 'about'), a(700, 'exact'), true],
   [a(40, 'more'), a(40, 'more'), true],
   [a(24, 'exact'), a(18, 'exact'), false],
+  [a(7e9, 'exact', [], 0.5e9), a(7.1e9, 'exact'), true],
+  [a(60e9, 'more', [], 5e9), a(40e9, 'more'), false],
+  [a(40e9, 'more', [], 5e9), a(40e9, 'more'), true],
+  [a(30, 'more'), a(40, 'more'), false],
 ];
 for (const [claim, record, agrees] of agreement) {
   test(`${claim.hedge} ${claim.value} vs ${record.hedge} ${record.value}: ${agrees ? 'agree' : 'disagree'}`, () =>

@@ -17,7 +17,10 @@ test('the first seed: the Charter was not signed in February 2019 during a Poros
   assert.match(c!.explanation, /Madrid/);
   const ids = c!.evidence.map((e) => e.id);
   assert.ok(ids.includes('charter-madrid-1997'), ids.join());
-  assert.ok(ids.some((id) => id.endsWith('-2019')), 'shows what the record has for February 2019');
+  assert.ok(
+    ids.some((id) => id.endsWith('-2019')),
+    'shows what the record has for February 2019',
+  );
   assert.ok(c!.evidence.every((e) => e.sources.length > 0));
 });
 

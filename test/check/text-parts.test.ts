@@ -11,16 +11,23 @@ import { tokenize } from '../../src/domain/check/tokenize.ts';
 import { referenceRecord } from './reference-record.ts';
 
 const record = await referenceRecord();
-const gazetteer = buildGazetteer(record.parties, record.events.flatMap((e) => e.actors));
+const gazetteer = buildGazetteer(
+  record.parties,
+  record.events.flatMap((e) => e.actors),
+);
 const lexicon = { gazetteer, acronyms: new Map() };
 
 test('splits sentences and keeps offsets, not at abbreviations', () => {
-  const text = 'The U.S. and Ukraine signed it in Washington, D.C. on 19 December 2008. Bill No. 6470 passed; it was authored by Speaker Andriy Parubiy and backed by 276 deputies in the Rada.';
+  const text =
+    'The U.S. and Ukraine signed it in Washington, D.C. on 19 December 2008. Bill No. 6470 passed; it was authored by Speaker Andriy Parubiy and backed by 276 deputies in the Rada.';
   const spans = splitClaims(text);
-  assert.deepEqual(spans.map((s) => s.text), [
-    'The U.S. and Ukraine signed it in Washington, D.C. on 19 December 2008.',
-    'Bill No. 6470 passed; it was authored by Speaker Andriy Parubiy and backed by 276 deputies in the Rada.',
-  ]);
+  assert.deepEqual(
+    spans.map((s) => s.text),
+    [
+      'The U.S. and Ukraine signed it in Washington, D.C. on 19 December 2008.',
+      'Bill No. 6470 passed; it was authored by Speaker Andriy Parubiy and backed by 276 deputies in the Rada.',
+    ],
+  );
   for (const s of spans) assert.equal(text.slice(s.start, s.end), s.text);
 });
 
@@ -36,7 +43,11 @@ const names: [string, string[]][] = [
   ['us and them, rice and store', []],
 ];
 for (const [text, ids] of names) {
-  test(`names in "${text}"`, () => assert.deepEqual(gazetteer.find(tokenize(text)).map((m) => m.ids[0]), ids));
+  test(`names in "${text}"`, () =>
+    assert.deepEqual(
+      gazetteer.find(tokenize(text)).map((m) => m.ids[0]),
+      ids,
+    ));
 }
 
 const places: [string, string[]][] = [
@@ -50,7 +61,11 @@ const places: [string, string[]][] = [
   ['at The Hague summit', ['The Hague']],
 ];
 for (const [text, expected] of places) {
-  test(`places in "${text}"`, () => assert.deepEqual(findPlaces(tokenize(text), text).map((p) => p.name), expected));
+  test(`places in "${text}"`, () =>
+    assert.deepEqual(
+      findPlaces(tokenize(text), text).map((p) => p.name),
+      expected,
+    ));
 }
 
 const negations: [string, string, boolean][] = [

@@ -14,7 +14,10 @@ export function learnAcronyms(texts: Iterable<string>, into: Acronyms = new Map(
     for (let m = DEFINITION.exec(text); m; m = DEFINITION.exec(text)) {
       const acronym = m[2]!;
       if (into.has(acronym)) continue;
-      const words = m[1]!.trim().split(/[\s,]+/).filter(Boolean);
+      const words = m[1]!
+        .trim()
+        .split(/[\s,]+/)
+        .filter(Boolean);
       const letters = acronym.replace(/[^A-Z]/g, '');
       // The definition starts at the leftmost word with the acronym's initial whose capitals
       // account for most of its letters.

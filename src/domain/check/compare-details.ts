@@ -63,7 +63,12 @@ function compareAmounts(claim: TextAnalysis, doc: EvidenceDoc): DetailResult[] {
   return claim.amounts.map((a) => {
     const same = doc.analysis.amounts.filter((r) => sameQuantity(a, r));
     if (same.some((r) => amountsAgree(a, r))) return { kind: 'amount', status: 'agree', claim: a.text };
-    return { kind: 'amount', status: same.length ? 'conflict' : 'unknown', claim: a.text, record: same.map((r) => r.text).join(', ') || undefined };
+    return {
+      kind: 'amount',
+      status: same.length ? 'conflict' : 'unknown',
+      claim: a.text,
+      record: [...new Set(same.map((r) => r.text))].join(', ') || undefined,
+    };
   });
 }
 
@@ -71,9 +76,15 @@ function compareRoles(claim: TextAnalysis, doc: EvidenceDoc, entities: Map<strin
   return claim.roles.map((r) => {
     const holders = doc.analysis.roles.filter((x) => x.role === r.role);
     const who = nameOf(r.entity, entities);
-    if (holders.some((h) => h.entity.some((id) => r.entity.includes(id)))) return { kind: 'role', status: 'agree', claim: `${who} (${r.role})` };
+    if (holders.some((h) => h.entity.some((id) => r.entity.includes(id))))
+      return { kind: 'role', status: 'agree', claim: `${who} (${r.role})` };
     const named = [...new Set(holders.map((h) => nameOf(h.entity, entities)))];
-    return { kind: 'role', status: holders.length ? 'conflict' : 'unknown', claim: `${who} (${r.role})`, record: named.length ? `${named.join(' and ')} (${r.role})` : undefined };
+    return {
+      kind: 'role',
+      status: holders.length ? 'conflict' : 'unknown',
+      claim: `${who} (${r.role})`,
+      record: named.length ? `${named.join(' and ')} (${r.role})` : undefined,
+    };
   });
 }
 

@@ -82,9 +82,12 @@ export function compareOrder(
       continue;
     }
     // The record of the same act puts the subject among others: "one of six", "alongside".
-    const shared = (o.kind === 'first' || o.kind === 'only') && subject.length > 0
-      ? sameThing.flatMap((doc) => doc.analysis.shared.filter((s) => subject.some((id) => s.entities.includes(id))).map((s) => ({ doc, s })))[0]
-      : undefined;
+    const shared =
+      (o.kind === 'first' || o.kind === 'only') && subject.length > 0
+        ? sameThing.flatMap((doc) =>
+            doc.analysis.shared.filter((s) => subject.some((id) => s.entities.includes(id))).map((s) => ({ doc, s })),
+          )[0]
+        : undefined;
     if (shared) {
       results.push({ kind: 'first', status: 'conflict', claim: said, record: clauseText(shared.doc, shared.s.clause), doc: shared.doc });
       continue;

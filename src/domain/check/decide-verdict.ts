@@ -24,6 +24,8 @@ export const SAME_ACT = 0.45;
 export const SUBJECT = 0.5;
 /** Share it must cover to confirm the claim. */
 export const CONFIRMS = 0.6;
+/** How far below the closest record a confirming one may fall. */
+const CLOSE = 0.15;
 /** Share a record must cover to lend a place or name to a confirming record. */
 const RELATED = 0.3;
 const MAX_EVIDENCE = 5;
@@ -51,7 +53,11 @@ function subjectTerms(claim: TextAnalysis): TextAnalysis['terms'] {
 
 /** Order results from another record say nothing about this one. */
 function orderFor(order: DetailResult[], doc: EvidenceDoc): DetailResult[] {
-  return order.map((d) => (d.status === 'agree' && d.doc && d.doc !== doc && !doc.linked.includes(d.doc.id) && !d.doc.linked.includes(doc.id) ? { ...d, status: 'unknown' } : d));
+  return order.map((d) =>
+    d.status === 'agree' && d.doc && d.doc !== doc && !doc.linked.includes(d.doc.id) && !d.doc.linked.includes(doc.id)
+      ? { ...d, status: 'unknown' }
+      : d,
+  );
 }
 
 const citiesOf = (doc: EvidenceDoc) => [...new Set(doc.analysis.places.filter((p) => !p.isCountry).map((p) => p.name))].join(', ');
@@ -78,10 +84,14 @@ function describeConflict(d: DetailResult, doc: EvidenceDoc): string {
   }
 }
 
-/** Fills in a place or name the best record leaves out from a closely related record. */
-function confirmFromRelated(details: DetailResult[], related: Scored[]): DetailResult[] {
+/**
+ * Fills in a name, or where the subject is ("the centre in Tallinn voted"), that the best record
+ * leaves out, from a closely related record. Where the act happened is never borrowed.
+ */
+function confirmFromRelated(details: DetailResult[], related: Scored[], subjectPlaces: Set<string>): DetailResult[] {
   return details.map((d) => {
     if (d.status !== 'unknown' || !['place', 'party', 'person'].includes(d.kind)) return d;
+    if (d.kind === 'place' && !subjectPlaces.has(d.claim)) return d;
     const helper = related.find(({ doc }) =>
       d.kind === 'place' ? doc.analysis.places.some((p) => p.name === d.claim) : (d.ids ?? []).some((id) => doc.entities.has(id)),
     );
@@ -124,7 +134,13 @@ export function decideVerdict(claim: TextAnalysis, groups: EvidenceDoc[][], enti
     (s) => s.coverage >= SAME_ACT && actsMatch(claim, s.doc) && (subject.length === 0 || coverage(subject, s.doc.keys, weigh) >= SUBJECT),
   );
   const related = scored.filter((s) => s.coverage >= RELATED);
-  const order = compareOrder(claim, pool, same.slice(0, 3).map((s) => s.doc), weigh, entities);
+  const order = compareOrder(
+    claim,
+    pool,
+    same.slice(0, 3).map((s) => s.doc),
+    weigh,
+    entities,
+  );
 
   const orderConflict = order.find((d) => d.status === 'conflict');
   if (orderConflict) {
@@ -143,17 +159,19 @@ export function decideVerdict(claim: TextAnalysis, groups: EvidenceDoc[][], enti
   // A record that ranks the same thing for the same subject ("the first summit-level meeting
   // of the Commission") is the record of that act, whatever else it shares with the claim.
   const ranked = order.flatMap((d) => (d.status === 'agree' && d.doc ? [d.doc] : []));
-  const candidates = [
-    ...scored.filter((s) => ranked.includes(s.doc)),
-    ...same.filter((s) => !ranked.includes(s.doc)),
-  ];
+  const candidates = [...scored.filter((s) => ranked.includes(s.doc)), ...same.filter((s) => !ranked.includes(s.doc))];
+  const firstAct = claim.actions[0]?.start ?? Infinity;
+  const subjectPlaces = new Set(claim.places.filter((p) => p.end <= firstAct).map((p) => p.name));
   const judged = candidates.map((s) => ({
     ...s,
-    details: confirmFromRelated([...compareDetails(claim, s.doc, entities), ...orderFor(order, s.doc)], related),
+    details: confirmFromRelated([...compareDetails(claim, s.doc, entities), ...orderFor(order, s.doc)], related, subjectPlaces),
   }));
+  // A confirming record must be about as close to the claim as the closest one.
+  const closest = judged[0]?.coverage ?? 0;
   const confirming = judged.find(
     (j) =>
       j.coverage >= CONFIRMS &&
+      j.coverage >= closest - CLOSE &&
       j.details.length > 0 &&
       j.details.every((d) => d.status === 'agree') &&
       j.details.some((d) => d.kind !== 'party' && d.kind !== 'negation'),
@@ -181,7 +199,12 @@ export function decideVerdict(claim: TextAnalysis, groups: EvidenceDoc[][], enti
 
   const nearest = scored[0];
   if (!nearest || nearest.coverage < RELATED) {
-    return { verdict: 'unverifiable', confidence: round(0.8 - 0.5 * (nearest?.coverage ?? 0)), explanation: 'Nothing in the record describes this.', evidence: [] };
+    return {
+      verdict: 'unverifiable',
+      confidence: round(0.8 - 0.5 * (nearest?.coverage ?? 0)),
+      explanation: 'Nothing in the record describes this.',
+      evidence: [],
+    };
   }
   const missing = (best?.details ?? []).filter((d) => d.status === 'unknown').map((d) => d.claim);
   const unmatched = claim.terms

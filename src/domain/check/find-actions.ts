@@ -3,9 +3,33 @@
 // force"), so a claim in other words still meets the record that describes the same act.
 
 export type Action =
-  | 'sign' | 'initial' | 'adopt' | 'join' | 'apply' | 'invite' | 'launch' | 'in-force' | 'meet' | 'visit'
-  | 'say' | 'ratify' | 'decide' | 'veto' | 'reject' | 'provide' | 'recognise' | 'list' | 'abolish'
-  | 'negotiate' | 'vote' | 'discuss' | 'appoint' | 'elect' | 'invade' | 'suspend' | 'publish';
+  | 'sign'
+  | 'initial'
+  | 'adopt'
+  | 'join'
+  | 'apply'
+  | 'invite'
+  | 'launch'
+  | 'in-force'
+  | 'meet'
+  | 'visit'
+  | 'say'
+  | 'ratify'
+  | 'decide'
+  | 'veto'
+  | 'reject'
+  | 'provide'
+  | 'recognise'
+  | 'list'
+  | 'abolish'
+  | 'negotiate'
+  | 'vote'
+  | 'discuss'
+  | 'appoint'
+  | 'elect'
+  | 'invade'
+  | 'suspend'
+  | 'publish';
 
 export interface ActionMention {
   action: Action;
@@ -17,23 +41,47 @@ const W = String.raw`(?:\s+\w+){0,3}?\s+`;
 const ACTIONS: [Action, RegExp][] = [
   ['sign', /\b(?:sign(?:s|ed|ing)?|co-signed|put\s+(?:his|her|their)\s+names?\s+to|inked|conclud(?:e|ed|es|ing))\b/gi],
   ['initial', /\binitial(?:l)?(?:ed|ing|s)\b/gi],
-  ['adopt', /\b(?:adopt(?:s|ed|ing|ion)?|pass(?:es|ed|ing)|approv(?:e|es|ed|ing|al)|endors(?:e|es|ed|ing)|enact(?:s|ed|ing)?|agreed(?:\s+on)?)\b/gi],
-  ['join', new RegExp(String.raw`\b(?:join(?:s|ed|ing)?|admit(?:s|ted|ting)?|admission|accession|acced(?:e|ed|es|ing)|let${W}in\b|became\s+(?:a\s+)?(?:member|contributing\s+participant)|becom(?:e|es|ing)\s+(?:a\s+)?(?:member|contributing\s+participant))\b`, 'gi')],
+  [
+    'adopt',
+    /\b(?:adopt(?:s|ed|ing|ion)?|pass(?:es|ed|ing)|approv(?:e|es|ed|ing|al)|endors(?:e|es|ed|ing)|enact(?:s|ed|ing)?|agreed(?:\s+on)?)\b/gi,
+  ],
+  [
+    'join',
+    new RegExp(
+      String.raw`\b(?:join(?:s|ed|ing)?|admit(?:s|ted|ting)?|admission|accession|acced(?:e|ed|es|ing)|let${W}in\b|became\s+(?:a\s+)?(?:member|contributing\s+participant)|becom(?:e|es|ing)\s+(?:a\s+)?(?:member|contributing\s+participant))\b`,
+      'gi',
+    ),
+  ],
   ['apply', /\b(?:appl(?:y|ies|ied|ying)\s+(?:for|to)|applications?|bid|request(?:s|ed|ing)?|ask(?:s|ed|ing)\s+for)\b/gi],
   ['invite', /\b(?:invit(?:e|es|ed|ing|ation|ations))\b/gi],
-  ['launch', /\b(?:launch(?:es|ed|ing)?|establish(?:es|ed|ing|ment)?|set\s+up|creat(?:e|es|ed|ing|ion)|found(?:ed|ing)|inaugurat(?:e|ed|es|ing))\b/gi],
-  ['in-force', /\b(?:(?:enter(?:s|ed|ing)?|c[ao]me|comes|coming)\s+into\s+(?:force|effect)|t(?:ake|akes|ook|aking)\s+effect|in\s+force)\b/gi],
+  [
+    'launch',
+    /\b(?:launch(?:es|ed|ing)?|establish(?:es|ed|ing|ment)?|set\s+up|creat(?:e|es|ed|ing|ion)|found(?:ed|ing)|inaugurat(?:e|ed|es|ing))\b/gi,
+  ],
+  [
+    'in-force',
+    /\b(?:(?:enter(?:s|ed|ing)?|c[ao]me|comes|coming)\s+into\s+(?:force|effect)|t(?:ake|akes|ook|aking)\s+effect|in\s+force)\b/gi,
+  ],
   ['meet', /\b(?:meet(?:s|ing|ings)?|met|session|sessions)\b/gi],
   ['visit', /\b(?:visit(?:s|ed|ing)?|trip)\b/gi],
-  ['say', /\b(?:s(?:ay|ays|aid)|announc(?:e|es|ed|ing)|declar(?:e|es|ed|ing)|stat(?:e|es|ed|ing)|call(?:s|ed)\s+(?:for|it|ukraine|the))\b/gi],
+  [
+    'say',
+    /\b(?:s(?:ay|ays|aid)|announc(?:e|es|ed|ing)|declar(?:e|es|ed|ing)|stat(?:e|es|ed|ing)|call(?:s|ed)\s+(?:for|it|ukraine|the))\b/gi,
+  ],
   ['ratify', /\b(?:ratif(?:y|ies|ied|ying|ication))\b/gi],
   ['decide', /\b(?:decid(?:e|es|ed|ing)|decision)\b/gi],
   ['veto', /\b(?:veto(?:es|ed|ing)?|block(?:s|ed|ing)?)\b/gi],
   ['reject', /\b(?:reject(?:s|ed|ing)?|refus(?:e|es|ed|ing)|turn(?:s|ed)?\s+down)\b/gi],
-  ['provide', /\b(?:provid(?:e|es|ed|ing)|deliver(?:s|ed|ing|y|ies)?|send(?:s|ing)?|sent|pledg(?:e|es|ed|ing)|commit(?:s|ted|ting|ment|ments)?|contribut(?:e|es|ed|ing|ion|ions)|suppl(?:y|ies|ied))\b/gi],
+  [
+    'provide',
+    /\b(?:provid(?:e|es|ed|ing)|deliver(?:s|ed|ing|y|ies)?|send(?:s|ing)?|sent|pledg(?:e|es|ed|ing)|commit(?:s|ted|ting|ment|ments)?|contribut(?:e|es|ed|ing|ion|ions)|suppl(?:y|ies|ied))\b/gi,
+  ],
   ['recognise', /\b(?:recogni[sz](?:e|es|ed|ing)|recognition)\b/gi],
   ['list', /\b(?:list(?:s|ed|ing)?)\b/gi],
-  ['abolish', /\b(?:abolish(?:es|ed|ing)?|abandon(?:s|ed|ing)?|dissolv(?:e|es|ed|ing)|scrap(?:s|ped|ping)?|dropp?(?:s|ed|ing)?|repeal(?:s|ed|ing)?)\b/gi],
+  [
+    'abolish',
+    /\b(?:abolish(?:es|ed|ing)?|abandon(?:s|ed|ing)?|dissolv(?:e|es|ed|ing)|scrap(?:s|ped|ping)?|dropp?(?:s|ed|ing)?|repeal(?:s|ed|ing)?)\b/gi,
+  ],
   ['negotiate', /\b(?:negotiat(?:e|es|ed|ing|ion|ions)|talks|hammer(?:ed)?\s+out)\b/gi],
   ['vote', /\b(?:vot(?:e|es|ed|ing))\b/gi],
   ['discuss', /\b(?:discuss(?:es|ed|ing|ion|ions)?|phone\s+call|call(?:ed)?\s+with)\b/gi],

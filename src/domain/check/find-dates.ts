@@ -26,7 +26,10 @@ const monthSpan = (y: number, m1: number, m2: number) => ({
 const yearSpan = (y1: number, y2 = y1) => ({ from: `${y1}-01-01`, to: `${y2}-12-31` });
 
 const SEASONS: Record<string, [number, number]> = {
-  spring: [3, 5], summer: [6, 8], autumn: [9, 11], fall: [9, 11],
+  spring: [3, 5],
+  summer: [6, 8],
+  autumn: [9, 11],
+  fall: [9, 11],
 };
 const PARTS: Record<string, [number, number]> = { early: [1, 4], mid: [4, 9], late: [9, 12] };
 

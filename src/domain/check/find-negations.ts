@@ -3,7 +3,8 @@
 import type { Token } from './tokenize.ts';
 
 const CUES = new Set(['not', 'never', 'no', 'without', 'nor', 'neither', 'cannot']);
-const PHRASE_CUES = /\b(?:stopp?(?:ed|ing|s)?\s+short\s+of|refus(?:ed|es|e|ing)\s+to|declin(?:ed|es|e|ing)\s+to|fail(?:ed|s|ing)?\s+to|ruled?\s+out|rather\s+than|instead\s+of)\s*$/i;
+const PHRASE_CUES =
+  /\b(?:stopp?(?:ed|ing|s)?\s+short\s+of|refus(?:ed|es|e|ing)\s+to|declin(?:ed|es|e|ing)\s+to|fail(?:ed|s|ing)?\s+to|ruled?\s+out|rather\s+than|instead\s+of)\s*$/i;
 /** How many words after a cue it still reaches ("did not formally grant a plan"). */
 const REACH = 4;
 

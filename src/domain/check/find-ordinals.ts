@@ -29,12 +29,19 @@ export interface SharedMention {
 }
 
 const KINDS: Record<string, OrdinalKind> = {
-  first: 'first', second: 'second', third: 'third', only: 'only', sole: 'only', last: 'last',
+  first: 'first',
+  second: 'second',
+  third: 'third',
+  only: 'only',
+  sole: 'only',
+  last: 'last',
 };
 // "the first day of the summit" dates something; it does not rank it.
-const NOT_RANKING = /^(?:day|days|week|month|year|half|quarter|reading|round|stage|phase|anniversary|deputy|lady|of|two|three|four|five|six|several|few)$/;
+const NOT_RANKING =
+  /^(?:day|days|week|month|year|half|quarter|reading|round|stage|phase|anniversary|deputy|lady|of|two|three|four|five|six|several|few)$/;
 const DETERMINER = /^(?:the|its|his|her|their|our|whose|an?)$/;
-const SHARED = /\b(?:one\s+of\s+(?:the\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|a\s+number)|alongside|together\s+with|among\s+(?:the|several)|as\s+well\s+as|already)\b/gi;
+const SHARED =
+  /\b(?:one\s+of\s+(?:the\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|a\s+number)|alongside|together\s+with|among\s+(?:the|several)|as\s+well\s+as|already)\b/gi;
 
 /** Token ranges of clauses: split at ; : and at sentence ends. */
 export function clauseOf(tokens: Token[], text: string, i: number): [number, number] {

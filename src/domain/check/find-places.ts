@@ -16,29 +16,117 @@ export interface PlaceMention {
 
 // A small world gazetteer: capitals and the cities where alliance business is done.
 const CITIES: [string, string, string[]?][] = [
-  ['Kyiv', 'UA', ['Kiev']], ['Kharkiv', 'UA', ['Kharkov']], ['Lviv', 'UA', ['Lvov']], ['Odesa', 'UA', ['Odessa']],
-  ['Mariupol', 'UA'], ['Sevastopol', 'UA'], ['Dnipro', 'UA'], ['Brussels', 'BE'], ['Mons', 'BE'],
-  ['Washington', 'US', ['Washington, D.C.', 'Washington DC']], ['New York', 'US'], ['London', 'GB'],
-  ['Newport', 'GB'], ['Paris', 'FR'], ['Berlin', 'DE'], ['Wiesbaden', 'DE'], ['Ramstein', 'DE'], ['Munich', 'DE'],
-  ['Bonn', 'DE'], ['Madrid', 'ES'], ['Lisbon', 'PT'], ['Sintra', 'PT'], ['Rome', 'IT'], ['Fasano', 'IT'],
-  ['Naples', 'IT'], ['Warsaw', 'PL'], ['Bydgoszcz', 'PL'], ['Rzeszow', 'PL', ['Rzeszów']], ['Łask', 'PL', ['Lask']],
-  ['Prague', 'CZ'], ['Budapest', 'HU'], ['Bucharest', 'RO'], ['Sofia', 'BG'], ['Vilnius', 'LT'], ['Riga', 'LV'],
-  ['Tallinn', 'EE'], ['Helsinki', 'FI'], ['Stockholm', 'SE'], ['Oslo', 'NO'], ['Copenhagen', 'DK'],
-  ['Reykjavik', 'IS'], ['Amsterdam', 'NL'], ['The Hague', 'NL'], ['Luxembourg', 'LU'], ['Vienna', 'AT'],
-  ['Geneva', 'CH'], ['Bern', 'CH'], ['Istanbul', 'TR'], ['Ankara', 'TR'], ['Moscow', 'RU'], ['Sochi', 'RU'],
-  ['Minsk', 'BY'], ['Tbilisi', 'GE'], ['Ottawa', 'CA'], ['Tokyo', 'JP'], ['Hiroshima', 'JP'], ['Strasbourg', 'FR'],
-  ['Kehl', 'DE'], ['Woodstock', 'US'], ['Camp David', 'US'], ['Istanbul', 'TR'], ['Athens', 'GR'],
-  ['Bratislava', 'SK'], ['Ljubljana', 'SI'], ['Zagreb', 'HR'], ['Tirana', 'AL'], ['Skopje', 'MK'],
-  ['Podgorica', 'ME'], ['Dublin', 'IE'], ['Bucha', 'UA'], ['Chisinau', 'MD'], ['Davos', 'CH'],
+  ['Kyiv', 'UA', ['Kiev']],
+  ['Kharkiv', 'UA', ['Kharkov']],
+  ['Lviv', 'UA', ['Lvov']],
+  ['Odesa', 'UA', ['Odessa']],
+  ['Mariupol', 'UA'],
+  ['Sevastopol', 'UA'],
+  ['Dnipro', 'UA'],
+  ['Brussels', 'BE'],
+  ['Mons', 'BE'],
+  ['Washington', 'US', ['Washington, D.C.', 'Washington DC']],
+  ['New York', 'US'],
+  ['London', 'GB'],
+  ['Newport', 'GB'],
+  ['Paris', 'FR'],
+  ['Berlin', 'DE'],
+  ['Wiesbaden', 'DE'],
+  ['Ramstein', 'DE'],
+  ['Munich', 'DE'],
+  ['Bonn', 'DE'],
+  ['Madrid', 'ES'],
+  ['Lisbon', 'PT'],
+  ['Sintra', 'PT'],
+  ['Rome', 'IT'],
+  ['Fasano', 'IT'],
+  ['Naples', 'IT'],
+  ['Warsaw', 'PL'],
+  ['Bydgoszcz', 'PL'],
+  ['Rzeszow', 'PL', ['Rzeszów']],
+  ['Łask', 'PL', ['Lask']],
+  ['Prague', 'CZ'],
+  ['Budapest', 'HU'],
+  ['Bucharest', 'RO'],
+  ['Sofia', 'BG'],
+  ['Vilnius', 'LT'],
+  ['Riga', 'LV'],
+  ['Tallinn', 'EE'],
+  ['Helsinki', 'FI'],
+  ['Stockholm', 'SE'],
+  ['Oslo', 'NO'],
+  ['Copenhagen', 'DK'],
+  ['Reykjavik', 'IS'],
+  ['Amsterdam', 'NL'],
+  ['The Hague', 'NL'],
+  ['Luxembourg', 'LU'],
+  ['Vienna', 'AT'],
+  ['Geneva', 'CH'],
+  ['Bern', 'CH'],
+  ['Istanbul', 'TR'],
+  ['Ankara', 'TR'],
+  ['Moscow', 'RU'],
+  ['Sochi', 'RU'],
+  ['Minsk', 'BY'],
+  ['Tbilisi', 'GE'],
+  ['Ottawa', 'CA'],
+  ['Tokyo', 'JP'],
+  ['Hiroshima', 'JP'],
+  ['Strasbourg', 'FR'],
+  ['Kehl', 'DE'],
+  ['Woodstock', 'US'],
+  ['Camp David', 'US'],
+  ['Istanbul', 'TR'],
+  ['Athens', 'GR'],
+  ['Bratislava', 'SK'],
+  ['Ljubljana', 'SI'],
+  ['Zagreb', 'HR'],
+  ['Tirana', 'AL'],
+  ['Skopje', 'MK'],
+  ['Podgorica', 'ME'],
+  ['Dublin', 'IE'],
+  ['Bucha', 'UA'],
+  ['Chisinau', 'MD'],
+  ['Davos', 'CH'],
 ];
 const COUNTRIES: [string, string][] = [
-  ['Ukraine', 'UA'], ['Belgium', 'BE'], ['United States', 'US'], ['United Kingdom', 'GB'], ['Britain', 'GB'],
-  ['France', 'FR'], ['Germany', 'DE'], ['Spain', 'ES'], ['Portugal', 'PT'], ['Italy', 'IT'], ['Poland', 'PL'],
-  ['Czech Republic', 'CZ'], ['Czechia', 'CZ'], ['Hungary', 'HU'], ['Romania', 'RO'], ['Bulgaria', 'BG'],
-  ['Lithuania', 'LT'], ['Latvia', 'LV'], ['Estonia', 'EE'], ['Finland', 'FI'], ['Sweden', 'SE'], ['Norway', 'NO'],
-  ['Denmark', 'DK'], ['Iceland', 'IS'], ['Netherlands', 'NL'], ['Austria', 'AT'], ['Switzerland', 'CH'],
-  ['Turkey', 'TR'], ['Russia', 'RU'], ['Belarus', 'BY'], ['Georgia', 'GE'], ['Canada', 'CA'], ['Japan', 'JP'],
-  ['Slovakia', 'SK'], ['Greece', 'GR'], ['Moldova', 'MD'], ['Crimea', 'UA'],
+  ['Ukraine', 'UA'],
+  ['Belgium', 'BE'],
+  ['United States', 'US'],
+  ['United Kingdom', 'GB'],
+  ['Britain', 'GB'],
+  ['France', 'FR'],
+  ['Germany', 'DE'],
+  ['Spain', 'ES'],
+  ['Portugal', 'PT'],
+  ['Italy', 'IT'],
+  ['Poland', 'PL'],
+  ['Czech Republic', 'CZ'],
+  ['Czechia', 'CZ'],
+  ['Hungary', 'HU'],
+  ['Romania', 'RO'],
+  ['Bulgaria', 'BG'],
+  ['Lithuania', 'LT'],
+  ['Latvia', 'LV'],
+  ['Estonia', 'EE'],
+  ['Finland', 'FI'],
+  ['Sweden', 'SE'],
+  ['Norway', 'NO'],
+  ['Denmark', 'DK'],
+  ['Iceland', 'IS'],
+  ['Netherlands', 'NL'],
+  ['Austria', 'AT'],
+  ['Switzerland', 'CH'],
+  ['Turkey', 'TR'],
+  ['Russia', 'RU'],
+  ['Belarus', 'BY'],
+  ['Georgia', 'GE'],
+  ['Canada', 'CA'],
+  ['Japan', 'JP'],
+  ['Slovakia', 'SK'],
+  ['Greece', 'GR'],
+  ['Moldova', 'MD'],
+  ['Crimea', 'UA'],
 ];
 
 interface PlaceName {
@@ -48,7 +136,11 @@ interface PlaceName {
 }
 
 const NAMES = new Map<string, PlaceName>();
-const lowerKey = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const lowerKey = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 for (const [name, country, aliases] of CITIES) {
   for (const n of [name, ...(aliases ?? [])]) NAMES.set(lowerKey(n), { name, country, isCountry: false });
 }
@@ -89,7 +181,10 @@ export function findPlaces(tokens: Token[], text: string): PlaceMention[] {
     while (j >= 0 && SKIPPABLE.has(tokens[j]!.lower)) j--;
     const prev = j >= 0 ? tokens[j]! : undefined;
     const prevText = prev ? text.slice(prev.end, tokens[i]!.start) : '';
-    const locative = prev && !/[.;:]/.test(prevText) && (LOCATIVE.has(prev.lower) || (prev.lower === 'to' && j > 0 && VISIT.test(tokens[j - 1]!.stem)) || VISIT.test(prev.stem));
+    const locative =
+      prev &&
+      !/[.;:]/.test(prevText) &&
+      (LOCATIVE.has(prev.lower) || (prev.lower === 'to' && j > 0 && VISIT.test(tokens[j - 1]!.stem)) || VISIT.test(prev.stem));
     // "in Washington Post" names something else; "in Tallinn voted" is still a place.
     const modifier = next && /^\s+$/.test(gap) && !nextIsGathering && /^\p{Lu}/u.test(next.text) && !placeAt(tokens, i + n);
     if (nextIsGathering || (locative && !modifier)) {

@@ -19,7 +19,8 @@ const BY_VERBS: [Role, RegExp][] = [
   ['host', /^host/],
 ];
 const AUTHORED_NOUNS = /^(?:bill|bills|draft|amendment|amendments|proposal|initiative|legislation|plan|law)$/;
-const TITLE = /^(?:the|president|prime|minister|speaker|rada|chairman|chair|secretary|general|foreign|defence|defense|chancellor|senator|mr|mrs|ms|dr|ukrainian|us|u|s|state|of)$/;
+const TITLE =
+  /^(?:the|president|prime|minister|speaker|rada|chairman|chair|secretary|general|foreign|defence|defense|chancellor|senator|mr|mrs|ms|dr|ukrainian|us|u|s|state|of)$/;
 
 export function findRoles(tokens: Token[], mentions: EntityMention[], entities: Map<string, Entity>): RoleMention[] {
   const found: RoleMention[] = [];

@@ -28,13 +28,34 @@ export interface Gazetteer {
 }
 
 const DEMONYMS: Record<string, string[]> = {
-  UA: ['Ukrainian', 'Ukrainians'], GB: ['British', 'Briton', 'Britons'], US: ['American', 'Americans'],
-  RU: ['Russian', 'Russians'], DE: ['German', 'Germans'], FR: ['French'], PL: ['Polish', 'Poles'],
-  NL: ['Dutch'], DK: ['Danish', 'Danes'], CA: ['Canadian', 'Canadians'], IT: ['Italian', 'Italians'],
-  FI: ['Finnish', 'Finns'], SE: ['Swedish', 'Swedes'], NO: ['Norwegian', 'Norwegians'], EE: ['Estonian'],
-  LV: ['Latvian'], LT: ['Lithuanian'], ES: ['Spanish'], BE: ['Belgian'], PT: ['Portuguese'],
-  JP: ['Japanese'], CZ: ['Czech'], IS: ['Icelandic'], TR: ['Turkish'], HU: ['Hungarian'], AT: ['Austrian'],
-  GE: ['Georgian'], LU: ['Luxembourgish'],
+  UA: ['Ukrainian', 'Ukrainians'],
+  GB: ['British', 'Briton', 'Britons'],
+  US: ['American', 'Americans'],
+  RU: ['Russian', 'Russians'],
+  DE: ['German', 'Germans'],
+  FR: ['French'],
+  PL: ['Polish', 'Poles'],
+  NL: ['Dutch'],
+  DK: ['Danish', 'Danes'],
+  CA: ['Canadian', 'Canadians'],
+  IT: ['Italian', 'Italians'],
+  FI: ['Finnish', 'Finns'],
+  SE: ['Swedish', 'Swedes'],
+  NO: ['Norwegian', 'Norwegians'],
+  EE: ['Estonian'],
+  LV: ['Latvian'],
+  LT: ['Lithuanian'],
+  ES: ['Spanish'],
+  BE: ['Belgian'],
+  PT: ['Portuguese'],
+  JP: ['Japanese'],
+  CZ: ['Czech'],
+  IS: ['Icelandic'],
+  TR: ['Turkish'],
+  HU: ['Hungarian'],
+  AT: ['Austrian'],
+  GE: ['Georgian'],
+  LU: ['Luxembourgish'],
 };
 
 const ORGANISATION_WORDS =
@@ -114,7 +135,7 @@ export function buildGazetteer(parties: Party[], actorNames: Iterable<string> = 
     },
     find(tokens) {
       const mentions: EntityMention[] = [];
-      for (let i = 0; i < tokens.length; ) {
+      for (let i = 0; i < tokens.length;) {
         let matched = 0;
         for (let n = Math.min(MAX_WORDS, tokens.length - i); n >= 1; n--) {
           const slice = tokens.slice(i, i + n);

@@ -8,7 +8,8 @@ export interface TextSpan {
 }
 
 // Abbreviations after which a full stop does not end a sentence.
-const ABBREVIATIONS = /(?:\b(?:Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Sgt|Capt|Prof|Jr|Sr|No|Nos|Art|Vol|vs|etc|approx|Inc|Ltd|Co|Corp|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|e\.g|i\.e|cf|U\.S|U\.K|D\.C)|\b\p{Lu})\.$/u;
+const ABBREVIATIONS =
+  /(?:\b(?:Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Sgt|Capt|Prof|Jr|Sr|No|Nos|Art|Vol|vs|etc|approx|Inc|Ltd|Co|Corp|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|e\.g|i\.e|cf|U\.S|U\.K|D\.C)|\b\p{Lu})\.$/u;
 
 function trimSpan(text: string, start: number, end: number): TextSpan | undefined {
   while (start < end && /\s/.test(text[start]!)) start++;

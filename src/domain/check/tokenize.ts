@@ -13,22 +13,85 @@ export interface Token {
 const WORD = /[\p{L}\p{N}]+(?:['’]\p{L}+)?/gu;
 
 const IRREGULAR: Record<string, string> = {
-  met: 'meet', held: 'hold', led: 'lead', took: 'take', taken: 'take', made: 'make', became: 'become',
-  sent: 'send', began: 'begin', begun: 'begin', said: 'say', gave: 'give', given: 'give', came: 'come',
-  won: 'win', paid: 'pay', put: 'put', set: 'set', wrote: 'write', written: 'write', drew: 'draw',
-  drawn: 'draw', found: 'found', brought: 'bring', sought: 'seek', told: 'tell', went: 'go', gone: 'go',
-  chose: 'choose', chosen: 'choose', spoke: 'speak', spoken: 'speak', left: 'leave', got: 'get', ran: 'run',
-  staff: 'personnel', troops: 'personnel', troop: 'personnel', soldiers: 'personnel', soldier: 'personnel',
-  session: 'meet', sessions: 'meet', meeting: 'meet', meetings: 'meet', inaugural: 'first',
-  nations: 'country', nation: 'country', countries: 'country', states: 'country', state: 'country',
-  amendments: 'amend', amendment: 'amend', changes: 'amend', change: 'amend',
-  britain: 'britain', news: 'news', us: 'us', as: 'as', is: 'is', was: 'was', has: 'has', this: 'this',
-  bn: 'billion', mn: 'million', per: 'per', outside: 'non', accelerated: 'fast', expedited: 'fast',
-  accession: 'membership', aspirant: 'aspir', aspirations: 'aspir', aspiration: 'aspir',
+  met: 'meet',
+  held: 'hold',
+  led: 'lead',
+  took: 'take',
+  taken: 'take',
+  made: 'make',
+  became: 'become',
+  sent: 'send',
+  began: 'begin',
+  begun: 'begin',
+  said: 'say',
+  gave: 'give',
+  given: 'give',
+  came: 'come',
+  won: 'win',
+  paid: 'pay',
+  put: 'put',
+  set: 'set',
+  wrote: 'write',
+  written: 'write',
+  drew: 'draw',
+  drawn: 'draw',
+  found: 'found',
+  brought: 'bring',
+  sought: 'seek',
+  told: 'tell',
+  went: 'go',
+  gone: 'go',
+  chose: 'choose',
+  chosen: 'choose',
+  spoke: 'speak',
+  spoken: 'speak',
+  left: 'leave',
+  got: 'get',
+  ran: 'run',
+  staff: 'personnel',
+  troops: 'personnel',
+  troop: 'personnel',
+  soldiers: 'personnel',
+  soldier: 'personnel',
+  session: 'meet',
+  sessions: 'meet',
+  meeting: 'meet',
+  meetings: 'meet',
+  inaugural: 'first',
+  nations: 'country',
+  nation: 'country',
+  countries: 'country',
+  states: 'country',
+  state: 'country',
+  amendments: 'amend',
+  amendment: 'amend',
+  changes: 'amend',
+  change: 'amend',
+  britain: 'britain',
+  news: 'news',
+  us: 'us',
+  as: 'as',
+  is: 'is',
+  was: 'was',
+  has: 'has',
+  this: 'this',
+  bn: 'billion',
+  mn: 'million',
+  per: 'per',
+  outside: 'non',
+  accelerated: 'fast',
+  expedited: 'fast',
+  accession: 'membership',
+  aspirant: 'aspir',
+  aspirations: 'aspir',
+  aspiration: 'aspir',
 };
 
 export function stem(word: string): string {
-  const w = word.toLowerCase().replace(/['’]s$/, '').replace(/['’]/g, '');
+  const w = word
+    .toLowerCase()
+    .replace(/['’]s$/, '')
+    .replace(/['’]/g, '');
   const irregular = IRREGULAR[w];
   if (irregular) return irregular;
   if (w.length <= 3 || /\d/.test(w)) return w;
@@ -66,7 +129,9 @@ export const STOPWORDS = new Set(
   toward near roughly approximately nearly almost later earlier first-ever ever previously itself themselves
   became become becoming becomes began begin beginning start started starting would let doing mainly
   president prime minister speaker secretary general chancellor officials official
-  mr mrs ms dr new old said year years month months day days time times`.split(/\s+/).filter(Boolean),
+  mr mrs ms dr new old said year years month months day days time times`
+    .split(/\s+/)
+    .filter(Boolean),
 );
 
 /** Stems of stopwords, so filtering works on stemmed tokens too. */
