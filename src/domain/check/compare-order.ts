@@ -26,8 +26,14 @@ interface Ranking {
   similarity: number;
 }
 
-function scopeSimilarity(scope: Term[], doc: EvidenceDoc, clause: [number, number], weigh: Weigh): number {
-  const keys = new Set(inClause(doc.analysis.terms, clause).flatMap((t) => t.keys));
+const clauseKeys = new WeakMap<OrdinalMention, Set<string>>();
+
+function scopeSimilarity(scope: Term[], doc: EvidenceDoc, ordinal: OrdinalMention, weigh: Weigh): number {
+  let keys = clauseKeys.get(ordinal);
+  if (!keys) {
+    keys = new Set(inClause(doc.analysis.terms, ordinal.clause).flatMap((t) => t.keys));
+    clauseKeys.set(ordinal, keys);
+  }
   let total = 0;
   let hit = 0;
   for (const t of scope) {
@@ -56,7 +62,7 @@ export function compareOrder(
     let other: Ranking | undefined;
     for (const doc of docs) {
       for (const d of doc.analysis.ordinals) {
-        const similarity = scopeSimilarity(scope, doc, d.clause, weigh);
+        const similarity = scopeSimilarity(scope, doc, d, weigh);
         if (similarity < SAME_RANKING) continue;
         if (d.kind === o.kind && (!best || similarity > best.similarity)) best = { doc, ordinal: d, similarity };
         if (d.kind !== o.kind && (!other || similarity > other.similarity)) other = { doc, ordinal: d, similarity };
