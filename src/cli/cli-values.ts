@@ -17,3 +17,21 @@ export function positiveIntArg(value: string): number {
 export function collectArg(value: string, previous: string[] = []): string[] {
   return [...previous, ...value.split(',').map((v) => v.trim()).filter(Boolean)];
 }
+
+/** A value from a closed list; repeated or comma-separated values are collected. */
+export function oneOfArg(allowed: readonly string[], what: string) {
+  return (value: string, previous?: string[]): string[] => {
+    const values = collectArg(value, previous);
+    const bad = values.find((v) => !allowed.includes(v));
+    if (bad) throw new InvalidArgumentError(`"${bad}" is not a known ${what}; one of: ${allowed.join(', ')}`);
+    return values;
+  };
+}
+
+/** A single value from a closed list. */
+export function choiceArg(allowed: readonly string[], what: string) {
+  return (value: string): string => {
+    if (!allowed.includes(value)) throw new InvalidArgumentError(`"${value}" is not a known ${what}; one of: ${allowed.join(', ')}`);
+    return value;
+  };
+}

@@ -24,6 +24,11 @@ export function buildProgram(): Command {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  // `pactwatch export | head` closes the pipe early; that is the reader's choice, not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(EXIT_OK);
+    throw error;
+  });
   try {
     await buildProgram().parseAsync(argv);
     return EXIT_OK;

@@ -1,8 +1,8 @@
-import { InvalidArgumentError, type Command } from 'commander';
+import type { Command } from 'commander';
 import type { EventRecord } from '../../domain/schemas.ts';
 import { AREAS, EVENT_TYPES, type Area, type EventType } from '../../domain/vocabulary.ts';
 import type { EventQuery, RecordStore } from '../../store/record-store.ts';
-import { collectArg, partialDateArg, positiveIntArg } from '../cli-values.ts';
+import { collectArg, oneOfArg, partialDateArg, positiveIntArg } from '../cli-values.ts';
 import { withStore } from '../open-cli-store.ts';
 
 interface EventsOptions {
@@ -16,13 +16,6 @@ interface EventsOptions {
   json?: boolean;
 }
 
-const oneOf = (allowed: readonly string[], what: string) => (value: string, previous?: string[]) => {
-  const values = collectArg(value, previous);
-  const bad = values.find((v) => !allowed.includes(v));
-  if (bad) throw new InvalidArgumentError(`"${bad}" is not a${what.match(/^[aeiou]/) ? 'n' : ''} ${what}; one of: ${allowed.join(', ')}`);
-  return values;
-};
-
 export function registerEvents(program: Command): void {
   program
     .command('events')
@@ -30,8 +23,8 @@ export function registerEvents(program: Command): void {
     .option('--q <text>', 'full-text search over title and summary')
     .option('--from <date>', 'on or after (YYYY, YYYY-MM or YYYY-MM-DD)', partialDateArg)
     .option('--to <date>', 'on or before', partialDateArg)
-    .option('--area <area>', 'area (repeat or comma-separate for several)', oneOf(AREAS, 'area'))
-    .option('--type <type>', 'event type', oneOf(EVENT_TYPES, 'event type'))
+    .option('--area <area>', 'area (repeat or comma-separate for several)', oneOfArg(AREAS, 'area'))
+    .option('--type <type>', 'event type', oneOfArg(EVENT_TYPES, 'event type'))
     .option('--actor <name>', 'party id or name', collectArg)
     .option('--limit <n>', 'at most this many', positiveIntArg)
     .option('--json', 'print JSON')

@@ -11,13 +11,15 @@ export function registerExport(program: Command): void {
     .description('export the record')
     .addOption(new Option('--format <format>', 'output format').choices(Object.keys(EXPORT_FORMATS)).default('json'))
     .option('--out <path>', 'output file (a folder for csv); standard output when omitted')
-    .action(async (options: { format: string; out?: string }, command: Command) => {
+    .option('--input <file>', 'claimreview: the text to check (standard input when omitted)')
+    .option('--url <url>', 'claimreview: the page that publishes the reviews')
+    .action(async (options: { format: string; out?: string; input?: string; url?: string }, command: Command) => {
       const format = EXPORT_FORMATS[options.format]!;
       if (format.needsOut && !options.out) throw new UsageError(`--format ${options.format} writes files: give --out PATH`);
       await withStore(command, async (store) => {
         if (format.toPath) return format.toPath(store, options.out!);
         const out = options.out ? fs.createWriteStream(options.out) : process.stdout;
-        await format.toStream!(store, out);
+        await format.toStream!(store, out, options);
         if (out !== process.stdout) {
           out.end();
           await once(out, 'finish');

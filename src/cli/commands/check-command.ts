@@ -1,0 +1,31 @@
+import type { Command } from 'commander';
+import { checkText } from '../../check/check-text.ts';
+import { storeEvidenceSource } from '../../check/store-evidence-source.ts';
+import type { CheckResult } from '../../domain/check/check-result.ts';
+import { withStore } from '../open-cli-store.ts';
+import { readTextInput } from '../read-text-input.ts';
+
+const MARK = { supported: '✔ supported', contradicted: '✘ contradicted', unverifiable: '? unverifiable' } as const;
+
+export function registerCheck(program: Command): void {
+  program
+    .command('check')
+    .description('check the claims in a text against the record')
+    .argument('[file]', 'a text file, or - (the default) for standard input')
+    .option('--json', 'print the check result as JSON (CONTRACT.md, "Check result")')
+    .action(async (file: string | undefined, options: { json?: boolean }, command: Command) => {
+      const text = await readTextInput(file);
+      const result = await withStore(command, (store) => checkText(text, storeEvidenceSource(store)));
+      process.stdout.write(options.json ? JSON.stringify(result, null, 2) + '\n' : formatCheck(result));
+    });
+}
+
+function formatCheck(result: CheckResult): string {
+  if (result.claims.length === 0) return 'No checkable claims found.\n';
+  return result.claims
+    .map((c) => {
+      const evidence = c.evidence.map((e) => `    ${e.date} ${e.title} [${e.kind} ${e.id}]\n${e.sources.map((s) => `      ${s}`).join('\n')}`);
+      return [`${MARK[c.verdict]} (${c.confidence.toFixed(2)}): ${c.text}`, `  ${c.explanation}`, ...evidence].join('\n');
+    })
+    .join('\n\n') + '\n';
+}
