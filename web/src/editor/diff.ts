@@ -13,3 +13,22 @@ export function showValue(value: unknown): string {
   const json = JSON.stringify(value);
   return json.length > 200 ? `${json.slice(0, 199)}…` : json;
 }
+
+const CONTEXT = 40;
+
+/** Both sides of a change; long texts are cut to the part that differs, with some context. */
+export function showChange(before: unknown, after: unknown): [string, string] {
+  if (typeof before !== 'string' || typeof after !== 'string' || (before.length <= 200 && after.length <= 200))
+    return [showValue(before), showValue(after)];
+  let start = 0;
+  while (start < before.length && before[start] === after[start]) start++;
+  let end = 0;
+  while (end < before.length - start && end < after.length - start && before[before.length - 1 - end] === after[after.length - 1 - end])
+    end++;
+  const cut = (text: string) => {
+    const from = Math.max(0, start - CONTEXT);
+    const to = Math.min(text.length, text.length - end + CONTEXT);
+    return `${from > 0 ? '…' : ''}${text.slice(from, to)}${to < text.length ? '…' : ''}`;
+  };
+  return [showValue(cut(before)), showValue(cut(after))];
+}

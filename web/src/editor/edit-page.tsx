@@ -7,7 +7,8 @@ import { useAuth } from '../auth.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { href, Link, navigate } from '../router.tsx';
 import { ErrorBox, Loading } from '../components/status.tsx';
-import { changedFields, showValue } from './diff.ts';
+import { changedFields } from './diff.ts';
+import { Change } from './change.tsx';
 import { fromForm, isRecordKind, toForm, type FieldValue, type FormState } from './field-specs.ts';
 import { History } from './history.tsx';
 import { RecordFields } from './record-form.tsx';
@@ -144,9 +145,7 @@ function Editor({ kind, id }: { kind: RecordKind; id: string | undefined }) {
                 {conflict.fields.map((field) => (
                   <div key={field} style={{ display: 'contents' }}>
                     <dt>{t.fields[field] ?? field}</dt>
-                    <dd>
-                      <del>{showValue(loaded.base[field])}</del> → <ins>{showValue(conflict.theirs[field])}</ins>
-                    </dd>
+                    <Change before={loaded.base[field]} after={conflict.theirs[field]} />
                   </div>
                 ))}
               </dl>

@@ -3,7 +3,8 @@ import { api } from '../api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useAsync } from '../use-async.ts';
 import { ErrorBox, Loading } from '../components/status.tsx';
-import { changedFields, showValue } from './diff.ts';
+import { changedFields } from './diff.ts';
+import { Change } from './change.tsx';
 
 /** The record's entries in the change log, newest first, each with what it changed. */
 export function History({ kind, id, version }: { kind: RecordKind; id: string; version: number }) {
@@ -29,9 +30,7 @@ export function History({ kind, id, version }: { kind: RecordKind; id: string; v
                 {fields.map((field) => (
                   <div key={field} style={{ display: 'contents' }}>
                     <dt>{t.fields[field] ?? field}</dt>
-                    <dd>
-                      <del>{showValue(entry.before?.[field])}</del> → <ins>{showValue(entry.after?.[field])}</ins>
-                    </dd>
+                    <Change before={entry.before?.[field]} after={entry.after?.[field]} />
                   </div>
                 ))}
               </dl>
