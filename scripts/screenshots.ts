@@ -38,7 +38,7 @@ const SHOTS: Shot[] = [
   },
   { name: 'editor', path: '/edit/events/bucharest-summit-2008', signedIn: true, prepare: (page) => page.getByTestId('history').waitFor() },
   { name: 'timeline-dark', path: '/?area=membership&view=2002-01-01..2026-01-01', theme: 'dark' },
-  { name: 'phone', path: '/?q=summit&event=bucharest-summit-2008', viewport: { width: 390, height: 844 } },
+  { name: 'phone', path: '/?area=membership', viewport: { width: 390, height: 844 } },
 ];
 
 async function main() {
