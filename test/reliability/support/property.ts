@@ -8,7 +8,7 @@ export async function holds<T>(property: fc.IAsyncProperty<T> | fc.IProperty<T>,
     const cause = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
     throw new Error(
       `property failed after ${details.numRuns} case(s) (seed ${details.seed}, path "${details.counterexamplePath}")\n` +
-        `counterexample: ${fc.stringify(details.counterexample)}\n${cause}`,
+        `counterexample: ${fc.stringify(details.counterexample).slice(0, 2000)}\n${cause.slice(0, 3000)}`,
     );
   }
   return details.numRuns;

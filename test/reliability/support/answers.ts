@@ -1,0 +1,39 @@
+// What every answer of the API must look like, whatever was asked (CONTRACT.md): never a 5xx,
+// within the time limit, and an error is {error: {code, message, details?}} without internals,
+// whose field problems each name a field.
+import assert from 'node:assert/strict';
+
+export interface Answer {
+  method: string;
+  url: string;
+  status: number;
+  text: string;
+  ms: number;
+  etag: string | null;
+}
+
+/** A request's time limit: past it, the server counts as hung for that request. */
+export const ANSWER_LIMIT_MS = 5_000;
+
+const INTERNALS = /\.ts:\d+|node_modules|at [\w.<>]+ \(|SQLITE_|syntax error at or near|relation "|\bselect\b.+\bfrom\b/i;
+
+export function assertAnswer(answer: Answer): void {
+  const what = `${answer.method} ${answer.url.slice(0, 300)} -> ${answer.status}`;
+  assert.ok(answer.status < 500, `${what}: ${answer.text.slice(0, 500)}`);
+  assert.ok(answer.ms < ANSWER_LIMIT_MS, `${what} took ${Math.round(answer.ms)} ms`);
+  if (answer.status < 400) return;
+  assert.doesNotMatch(answer.text, INTERNALS, `${what} leaks internals: ${answer.text.slice(0, 500)}`);
+  if (answer.status === 404 && answer.text === '') return;
+  let body: { error?: { code?: unknown; message?: unknown; details?: { field?: unknown }[] } };
+  try {
+    body = JSON.parse(answer.text);
+  } catch {
+    assert.fail(`${what}: the error is not JSON: ${answer.text.slice(0, 200)}`);
+  }
+  assert.equal(typeof body.error?.code, 'string', `${what}: no error code in ${answer.text.slice(0, 300)}`);
+  assert.equal(typeof body.error?.message, 'string', `${what}: no error message`);
+  if (body.error!.code === 'validation_failed') assert.ok(body.error!.details?.length, `${what}: validation_failed without details`);
+  for (const detail of body.error!.details ?? []) {
+    assert.ok(typeof detail.field === 'string' && detail.field !== '', `${what}: a problem without a field: ${JSON.stringify(detail)}`);
+  }
+}
