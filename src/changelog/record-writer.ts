@@ -32,8 +32,9 @@ export class RecordWriter {
     });
   }
 
-  replace<K extends RecordKind>(kind: K, id: string, record: RecordTypes[K], ifMatch: string | undefined, actor: string): Promise<Written<K>> {
+  async replace<K extends RecordKind>(kind: K, id: string, record: RecordTypes[K], ifMatch: string | undefined, actor: string): Promise<Written<K>> {
     if (record.id !== id) throw new PactwatchError('validation_failed', 'the id in the body differs from the id in the path', 400, [{ field: 'id', message: `must be "${id}"` }]);
+    await this.precheck(kind, id, ifMatch);
     return this.write(kind, id, actor, async (trx, current) => {
       assertMatches(kind, id, current, ifMatch);
       await assertOutgoingReferences(trx, kind, record);
@@ -42,7 +43,8 @@ export class RecordWriter {
   }
 
   /** Top-level merge: the fields given replace the stored ones; the result must be a valid record. */
-  patch<K extends RecordKind>(kind: K, id: string, fields: Partial<RecordTypes[K]>, ifMatch: string | undefined, actor: string): Promise<Written<K>> {
+  async patch<K extends RecordKind>(kind: K, id: string, fields: Partial<RecordTypes[K]>, ifMatch: string | undefined, actor: string): Promise<Written<K>> {
+    await this.precheck(kind, id, ifMatch);
     return this.write(kind, id, actor, async (trx, current) => {
       const found = assertMatches(kind, id, current, ifMatch);
       const parsed = RECORD_SCHEMAS[kind].safeParse({ ...found, ...fields, id });
@@ -56,12 +58,22 @@ export class RecordWriter {
     });
   }
 
-  remove<K extends RecordKind>(kind: K, id: string, ifMatch: string | undefined, actor: string): Promise<Written<K>> {
+  async remove<K extends RecordKind>(kind: K, id: string, ifMatch: string | undefined, actor: string): Promise<Written<K>> {
+    await this.precheck(kind, id, ifMatch);
     return this.write(kind, id, actor, async (trx, current) => {
       assertMatches(kind, id, current, ifMatch);
       await assertNotReferenced(trx, kind, id);
       return null;
     });
+  }
+
+  /**
+   * A stale If-Match is refused before queueing for the chain lock, so colliding editors do
+   * not hold up everyone's writes. Only a refusal is final here: a match is checked again
+   * under the lock.
+   */
+  private async precheck(kind: RecordKind, id: string, ifMatch: string | undefined): Promise<void> {
+    assertMatches(kind, id, await this.store.get(kind, id), ifMatch);
   }
 
   /** `decide` returns the new state (null deletes) or throws; the write and its entry commit together. */

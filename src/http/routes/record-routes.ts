@@ -37,6 +37,9 @@ function patchSchemaOf(schema: z.ZodObject) {
   return z.object(shape);
 }
 
+/** Which change-log entry a write made, so a client can find its write in GET /api/changes. */
+const CHANGE_HEADER = 'x-pactwatch-change';
+
 function ifMatch(request: FastifyRequest): string | undefined {
   const header = request.headers['if-match'];
   return Array.isArray(header) ? header.join(',') : header;
@@ -54,7 +57,7 @@ export function registerRecordRoutes<K extends RecordKind, Q extends z.ZodType>(
   const writer = new RecordWriter(store);
   const one = singular(kind);
   const tags = [kind];
-  const write = { onRequest: requireRole(store, 'editor'), config: { rateLimit: writeLimit } };
+  const write = { preParsing: requireRole(store, 'editor'), config: { rateLimit: writeLimit } };
   const notFound = (id: string) => new PactwatchError('not_found', `no ${one} with id "${id}"`, 404);
 
   if (routes.list) {
@@ -77,21 +80,21 @@ export function registerRecordRoutes<K extends RecordKind, Q extends z.ZodType>(
 
   app.post(`/api/${kind}`, { ...write, schema: { tags, summary: `Create a ${one}`, body: schema } }, async (request, reply) => {
     const written = await writer.create(kind, request.body as RecordTypes[K], request.user!.name);
-    return reply.status(201).header('etag', written.etag).header('location', `/api/${kind}/${encodeURIComponent(written.record!.id)}`).send(written.record);
+    return reply.status(201).header('etag', written.etag).header(CHANGE_HEADER, written.change.seq).header('location', `/api/${kind}/${encodeURIComponent(written.record!.id)}`).send(written.record);
   });
 
   app.put(`/api/${kind}/:id`, { ...write, schema: { tags, summary: `Replace a ${one} (needs If-Match)`, params: idParams, body: schema } }, async (request, reply) => {
     const written = await writer.replace(kind, request.params.id, request.body as RecordTypes[K], ifMatch(request), request.user!.name);
-    return reply.header('etag', written.etag).send(written.record);
+    return reply.header('etag', written.etag).header(CHANGE_HEADER, written.change.seq).send(written.record);
   });
 
   app.patch(`/api/${kind}/:id`, { ...write, schema: { tags, summary: `Change fields of a ${one} (needs If-Match)`, params: idParams, body: patchSchemaOf(schema) } }, async (request, reply) => {
     const written = await writer.patch(kind, request.params.id, request.body as Partial<RecordTypes[K]>, ifMatch(request), request.user!.name);
-    return reply.header('etag', written.etag).send(written.record);
+    return reply.header('etag', written.etag).header(CHANGE_HEADER, written.change.seq).send(written.record);
   });
 
   app.delete(`/api/${kind}/:id`, { ...write, schema: { tags, summary: `Delete a ${one} (needs If-Match)`, params: idParams } }, async (request, reply) => {
-    await writer.remove(kind, request.params.id, ifMatch(request), request.user!.name);
-    return reply.status(204).send();
+    const written = await writer.remove(kind, request.params.id, ifMatch(request), request.user!.name);
+    return reply.status(204).header(CHANGE_HEADER, written.change.seq).send();
   });
 }

@@ -9,7 +9,7 @@ import type { RateLimit } from '../build-app.ts';
 export function registerUsersRoutes(fastify: FastifyInstance, store: RecordStore, writeLimit: RateLimit): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const tags = ['users'];
-  const admin = { onRequest: requireRole(store, 'admin') };
+  const admin = { preParsing: requireRole(store, 'admin') };
 
   app.get('/api/me', { schema: { tags, summary: 'The user the token belongs to', response: { 200: userSchema } } }, (request) => authenticate(store, request));
 
