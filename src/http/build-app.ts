@@ -10,14 +10,16 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { RecordStore } from '../store/record-store.ts';
-import { installErrorHandler, notFoundBody } from './error-handler.ts';
+import { clientErrorHandler, frameworkErrors, installErrorHandler, notFoundBody } from './error-handler.ts';
 import { cachedEventSearch } from './event-search.ts';
 import { registerAgreementsRoutes } from './routes/agreements-routes.ts';
 import { registerChangesRoutes } from './routes/changes-routes.ts';
+import { registerCheckRoutes } from './routes/check-routes.ts';
 import { registerCommitmentsRoutes } from './routes/commitments-routes.ts';
 import { registerDeliveriesRoutes } from './routes/deliveries-routes.ts';
 import { registerEventsRoutes } from './routes/events-routes.ts';
 import { registerPartiesRoutes } from './routes/parties-routes.ts';
+import { registerReportRoutes } from './routes/report-routes.ts';
 import { registerUsersRoutes } from './routes/users-routes.ts';
 import { contentSecurityPolicy, registerWebApp } from './web-app.ts';
 import { storeTracking } from './tracking.ts';
@@ -47,10 +49,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { store } = options;
   const webRoot = options.webRoot ?? DEFAULT_WEB_ROOT;
   const writeLimit = options.writeLimit ?? { max: 120, timeWindow: '1 minute' };
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: BODY_LIMIT, return503OnClosing: true }).withTypeProvider<ZodTypeProvider>();
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: BODY_LIMIT, return503OnClosing: true, clientErrorHandler, frameworkErrors }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorateRequest('user', null);
+  // JSON only: a text/plain body is what a cross-site form can send without a preflight.
+  app.removeContentTypeParser('text/plain');
   // A DELETE may come with a JSON content type and no body; that is not a malformed body.
   const parseJson = app.getDefaultJsonParser('error', 'error');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) =>
@@ -67,7 +71,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(swagger, {
     openapi: {
-      openapi: '3.0.3',
+      openapi: '3.1.0',
       info: { title: 'Pactwatch API', version: '1', description: 'A sourced record of international cooperation agreements (CONTRACT.md).' },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
     },
@@ -86,6 +90,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerDeliveriesRoutes(app, store, writeLimit);
   registerChangesRoutes(app, store);
   registerUsersRoutes(app, store, writeLimit);
+  registerCheckRoutes(app, store, options.checkLimit ?? { max: 30, timeWindow: '1 minute' });
+  registerReportRoutes(app, store, tracking);
 
   if (hasWebApp) await registerWebApp(app, webRoot);
   else app.setNotFoundHandler((request, reply) => reply.status(404).send(notFoundBody(request.method, request.url)));

@@ -1,6 +1,7 @@
 // Every error leaves the API as {error: {code, message, details?}} with the right status.
 // Messages of unexpected errors are replaced: no stack trace or internal text reaches a client.
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { Socket } from 'node:net';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { PactwatchError, type ErrorCode, type FieldProblem } from '../domain/errors.ts';
 
@@ -14,6 +15,8 @@ const FASTIFY_CODES: Record<string, { code: ErrorCode; message?: string }> = {
   FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'bad_request', message: 'send the body as application/json' },
   FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'bad_request', message: 'the JSON body is empty' },
   FST_ERR_CTP_INVALID_JSON_BODY: { code: 'bad_request', message: 'the body is not valid JSON' },
+  FST_ERR_BAD_URL: { code: 'bad_request', message: 'the URL is not valid (bad percent-encoding)' },
+  FST_ERR_MAX_PARAM_LENGTH: { code: 'bad_request', message: 'a path segment is too long' },
 };
 
 export function toErrorBody(error: unknown): { status: number; body: ErrorBody } {
@@ -38,6 +41,12 @@ export function toErrorBody(error: unknown): { status: number; body: ErrorBody }
   return { status: 500, body: { error: { code: 'internal', message: 'internal error; it has been logged' } } };
 }
 
+/** Router errors (a bad URL, an over-long path segment) that never reach the error handler. */
+export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const { status, body } = toErrorBody(error);
+  void reply.status(status).type('application/json').send(body);
+}
+
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error, request, reply) => {
     const { status, body } = toErrorBody(error);
@@ -48,4 +57,22 @@ export function installErrorHandler(app: FastifyInstance): void {
 
 export function notFoundBody(method: string, url: string): ErrorBody {
   return { error: { code: 'not_found', message: `no route ${method} ${url.split('?')[0]}` } };
+}
+
+/**
+ * Errors Node's HTTP parser raises before Fastify sees a request (a request line or headers
+ * past the size limit, a malformed request, a client too slow to send its headers), answered
+ * in the same {error} shape as every other error instead of Fastify's own.
+ */
+export function clientErrorHandler(error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, reason, code, message]: [number, string, ErrorCode, string] =
+    error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      ? [408, 'Request Timeout', 'bad_request', 'the request took too long to arrive']
+      : error.code === 'HPE_HEADER_OVERFLOW'
+        ? [431, 'Request Header Fields Too Large', 'bad_request', 'the request line or headers are too large (at most 16 KB; a query string counts)']
+        : [400, 'Bad Request', 'bad_request', 'the request is not valid HTTP'];
+  const body = JSON.stringify({ error: { code, message } });
+  if (socket.writable) socket.write(`HTTP/1.1 ${status} ${reason}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n${body}`);
+  socket.destroy(error);
 }

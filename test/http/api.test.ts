@@ -221,6 +221,22 @@ for (const dialect of DIALECTS) {
       assert.match(await docs.text(), /swagger/i);
     });
 
+    test('check, report and the deadlines calendar', async () => {
+      const checked = await json('/api/check', { method: 'POST', json: { text: 'Ukraine applied to join NATO on 30 September 2022.' } });
+      assert.equal(checked.status, 200);
+      assert.ok(Array.isArray(checked.body.claims));
+      for (const claim of checked.body.claims) assert.ok(['supported', 'contradicted', 'unverifiable'].includes(claim.verdict));
+      assert.equal((await json('/api/check', { method: 'POST', json: { text: '' } })).status, 400);
+
+      const report = await json('/api/report');
+      assert.equal(report.status, 200);
+      assert.ok(report.body.overall && report.body.by.area.length > 0);
+
+      const ics = await server.call('/api/deadlines.ics');
+      assert.match(ics.headers.get('content-type') ?? '', /text\/calendar/);
+      assert.match(await ics.text(), /^BEGIN:VCALENDAR/);
+    });
+
     test('unknown API paths are JSON 404s', async () => {
       const res = await json('/api/no-such-thing');
       assert.equal(res.status, 404);

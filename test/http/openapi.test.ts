@@ -14,6 +14,9 @@ const ROUTES = [
   'get /api/users',
   'post /api/users',
   'delete /api/users/{name}',
+  'post /api/check',
+  'get /api/report',
+  'get /api/deadlines.ics',
   ...RECORD_KINDS.flatMap((k) => [`get /api/${k}`, `post /api/${k}`, `get /api/${k}/{id}`, `put /api/${k}/{id}`, `patch /api/${k}/{id}`, `delete /api/${k}/{id}`]),
 ];
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'];

@@ -20,7 +20,7 @@ export function registerCommitmentsRoutes(app: FastifyInstance, store: RecordSto
     list: {
       querystring: commitmentsQuery,
       handler: async (query) => ({
-        items: await tracking.commitments({ party: query.party, area: query.area, agreement_id: query.agreement }, query.status),
+        items: await tracking.commitments({ status: query.status, party: query.party, area: query.area, agreement_id: query.agreement }),
       }),
     },
     detail: async (commitment) => (await tracking.commitments({ ids: [commitment.id] }))[0],
