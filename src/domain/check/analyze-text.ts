@@ -80,6 +80,8 @@ export function analyzeText(text: string, lexicon: Lexicon): TextAnalysis {
   const keys = new Set<string>();
   for (const term of terms) for (const k of term.keys) keys.add(k);
   for (const a of actions) keys.add('!' + a.action);
+  // A word inside a counted phrase ("won the presidential run-off") is still a word the text has.
+  for (const t of tokens) if (isContentToken(t) && actions.some((a) => t.start >= a.start && t.end <= a.end)) keys.add(t.stem);
   // A place is a detail to check in a claim, but in a record it is also part of the topic.
   for (const t of tokens) if (inside(t, places)) keys.add(t.stem);
 

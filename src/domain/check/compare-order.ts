@@ -72,7 +72,10 @@ export function compareOrder(
     const quote = best && clauseText(best.doc, best.ordinal.clause);
     const names = (ids: string[]) => ids.map((id) => entities.get(id)?.name ?? id);
     if (best && best.ordinal.kind === o.kind) {
-      const agrees = subject.length === 0 || subject.some((id) => best!.ordinal.all.includes(id));
+      // A record that ranks the act twice (a title and a sentence) names the subject in either.
+      const { doc } = best;
+      const sameKind = doc.analysis.ordinals.filter((d) => d.kind === o.kind && scopeSimilarity(scope, doc, d, weigh) >= SAME_RANKING);
+      const agrees = subject.length === 0 || sameKind.some((d) => subject.some((id) => d.all.includes(id)));
       const exclusive = o.kind === 'first' || o.kind === 'only' || o.kind === 'last';
       results.push({
         kind: 'first',

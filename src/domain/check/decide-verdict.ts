@@ -24,6 +24,11 @@ export const SAME_ACT = 0.45;
 export const SUBJECT = 0.5;
 /** Share it must cover to confirm the claim. */
 export const CONFIRMS = 0.6;
+/**
+ * How many of the claim's words a confirming record may lack. One is a paraphrase ("beat" for
+ * "won"); two are usually a detail the record does not hold ("lasted less than an hour").
+ */
+const UNMATCHED_WORDS = 1;
 /** How far below the closest record a confirming one may fall. */
 const CLOSE = 0.15;
 /** Share a record must cover to lend a place or name to a confirming record. */
@@ -85,13 +90,15 @@ function describeConflict(d: DetailResult, doc: EvidenceDoc): string {
 }
 
 /**
- * Fills in a name, or where the subject is ("the centre in Tallinn voted"), that the best record
- * leaves out, from a closely related record. Where the act happened is never borrowed.
+ * Fills in what the best record leaves out about the claim's subject ("the centre in Tallinn
+ * voted", "Ukraine's parliament"), from a closely related record. Names and places in the rest
+ * of the claim are what it asserts, and are never borrowed: a related record may name them in
+ * another part ("the training centre in Romania").
  */
-function confirmFromRelated(details: DetailResult[], related: Scored[], subjectPlaces: Set<string>): DetailResult[] {
+function confirmFromRelated(details: DetailResult[], related: Scored[], subject: { places: Set<string>; ids: Set<string> }): DetailResult[] {
   return details.map((d) => {
     if (d.status !== 'unknown' || !['place', 'party', 'person'].includes(d.kind)) return d;
-    if (d.kind === 'place' && !subjectPlaces.has(d.claim)) return d;
+    if (d.kind === 'place' ? !subject.places.has(d.claim) : !(d.ids ?? []).some((id) => subject.ids.has(id))) return d;
     const helper = related.find(({ doc }) =>
       d.kind === 'place' ? doc.analysis.places.some((p) => p.name === d.claim) : (d.ids ?? []).some((id) => doc.entities.has(id)),
     );
@@ -161,16 +168,22 @@ export function decideVerdict(claim: TextAnalysis, groups: EvidenceDoc[][], enti
   const ranked = order.flatMap((d) => (d.status === 'agree' && d.doc ? [d.doc] : []));
   const candidates = [...scored.filter((s) => ranked.includes(s.doc)), ...same.filter((s) => !ranked.includes(s.doc))];
   const firstAct = claim.actions[0]?.start ?? Infinity;
-  const subjectPlaces = new Set(claim.places.filter((p) => p.end <= firstAct).map((p) => p.name));
+  const subjectNames = {
+    places: new Set(claim.places.filter((p) => p.end <= firstAct).map((p) => p.name)),
+    ids: new Set(claim.mentions.filter((m) => m.end <= firstAct).flatMap((m) => m.ids)),
+  };
   const judged = candidates.map((s) => ({
     ...s,
-    details: confirmFromRelated([...compareDetails(claim, s.doc, entities), ...orderFor(order, s.doc)], related, subjectPlaces),
+    details: confirmFromRelated([...compareDetails(claim, s.doc, entities), ...orderFor(order, s.doc)], related, subjectNames),
   }));
   // A confirming record must be about as close to the claim as the closest one.
   const closest = judged[0]?.coverage ?? 0;
+  const unmatchedWords = (doc: EvidenceDoc) =>
+    claim.terms.filter((t) => !t.keys[0]!.startsWith('@') && !t.keys.some((k) => doc.keys.has(k))).length;
   const confirming = judged.find(
     (j) =>
       j.coverage >= CONFIRMS &&
+      unmatchedWords(j.doc) <= UNMATCHED_WORDS &&
       j.coverage >= closest - CLOSE &&
       j.details.length > 0 &&
       j.details.every((d) => d.status === 'agree') &&

@@ -38,7 +38,8 @@ function doc(
 ): EvidenceDoc {
   const analysis = analyzeText(text, lexicon);
   const span = dateSpan(date);
-  const entities = new Set([...analysis.entities, ...fieldEntities]);
+  const named = [...analysis.entities, ...fieldEntities];
+  const entities = new Set([...named, ...named.flatMap((id) => lexicon.gazetteer.parts(id))]);
   const keys = new Set([...analysis.keys, ...[...entities].map((e) => '@' + e)]);
   return { kind, id: r.id, date, title, sources: sourcesOf(r), span: { from: span.start, to: span.end }, analysis, entities, linked, keys };
 }

@@ -63,7 +63,7 @@ const ACTIONS: [Action, RegExp][] = [
     /\b(?:(?:enter(?:s|ed|ing)?|c[ao]me|comes|coming)\s+into\s+(?:force|effect)|t(?:ake|akes|ook|aking)\s+effect|in\s+force)\b/gi,
   ],
   ['meet', /\b(?:meet(?:s|ing|ings)?|met|session|sessions)\b/gi],
-  ['visit', /\b(?:visit(?:s|ed|ing)?|trip)\b/gi],
+  ['visit', /\b(?:visit(?:s|ed|ing)?|trip|travel(?:s|led|ed|ling|ing)?|journey(?:s|ed)?)\b/gi],
   [
     'say',
     /\b(?:s(?:ay|ays|aid)|announc(?:e|es|ed|ing)|declar(?:e|es|ed|ing)|stat(?:e|es|ed|ing)|call(?:s|ed)\s+(?:for|it|ukraine|the))\b/gi,
@@ -74,7 +74,8 @@ const ACTIONS: [Action, RegExp][] = [
   ['reject', /\b(?:reject(?:s|ed|ing)?|refus(?:e|es|ed|ing)|turn(?:s|ed)?\s+down)\b/gi],
   [
     'provide',
-    /\b(?:provid(?:e|es|ed|ing)|deliver(?:s|ed|ing|y|ies)?|send(?:s|ing)?|sent|pledg(?:e|es|ed|ing)|commit(?:s|ted|ting|ment|ments)?|contribut(?:e|es|ed|ing|ion|ions)|suppl(?:y|ies|ied))\b/gi,
+    // "Ukraine received" is the other side of "the Netherlands delivered".
+    /\b(?:provid(?:e|es|ed|ing)|deliver(?:s|ed|ing|y|ies)?|send(?:s|ing)?|sent|pledg(?:e|es|ed|ing)|commit(?:s|ted|ting|ment|ments)?|contribut(?:e|es|ed|ing|ion|ions)|suppl(?:y|ies|ied)|receiv(?:e|es|ed|ing))\b/gi,
   ],
   ['recognise', /\b(?:recogni[sz](?:e|es|ed|ing)|recognition)\b/gi],
   ['list', /\b(?:list(?:s|ed|ing)?)\b/gi],

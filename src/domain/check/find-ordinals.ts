@@ -30,6 +30,8 @@ export interface SharedMention {
 
 const KINDS: Record<string, OrdinalKind> = {
   first: 'first',
+  inaugural: 'first',
+  maiden: 'first',
   second: 'second',
   third: 'third',
   only: 'only',

@@ -88,6 +88,8 @@ const CITIES: [string, string, string[]?][] = [
   ['Bucha', 'UA'],
   ['Chisinau', 'MD'],
   ['Davos', 'CH'],
+  // A region, not the country: "in Crimea" says more than "in Ukraine".
+  ['Crimea', 'UA'],
 ];
 const COUNTRIES: [string, string][] = [
   ['Ukraine', 'UA'],
@@ -126,7 +128,6 @@ const COUNTRIES: [string, string][] = [
   ['Slovakia', 'SK'],
   ['Greece', 'GR'],
   ['Moldova', 'MD'],
-  ['Crimea', 'UA'],
 ];
 
 interface PlaceName {
@@ -150,6 +151,17 @@ const LOCATIVE = new Set(['in', 'at', 'near', 'outside']);
 const VISIT = /^(?:visit|trip|travel|flew|fly|arriv|return)/;
 const GATHERING = new Set(['summit', 'conference', 'meeting', 'talks', 'ministerial', 'declaration', 'communique', 'summit-level']);
 const SKIPPABLE = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'central', 'western', 'eastern', 'northern', 'southern']);
+
+/** How far before "to" a visit may stand: "his first foreign visit as president to Paris". */
+const VISIT_REACH = 6;
+
+function visitBefore(tokens: Token[], text: string, to: number): boolean {
+  for (let k = to - 1; k >= Math.max(0, to - VISIT_REACH); k--) {
+    if (/[.;:,]/.test(text.slice(tokens[k]!.end, tokens[k + 1]!.start))) return false;
+    if (VISIT.test(tokens[k]!.stem)) return true;
+  }
+  return false;
+}
 
 /** Looks up a place name at token i; returns the place and how many tokens it spans. */
 function placeAt(tokens: Token[], i: number): [PlaceName, number] | undefined {
@@ -184,7 +196,7 @@ export function findPlaces(tokens: Token[], text: string): PlaceMention[] {
     const locative =
       prev &&
       !/[.;:]/.test(prevText) &&
-      (LOCATIVE.has(prev.lower) || (prev.lower === 'to' && j > 0 && VISIT.test(tokens[j - 1]!.stem)) || VISIT.test(prev.stem));
+      (LOCATIVE.has(prev.lower) || (prev.lower === 'to' && visitBefore(tokens, text, j)) || VISIT.test(prev.stem));
     // "in Washington Post" names something else; "in Tallinn voted" is still a place.
     const modifier = next && /^\s+$/.test(gap) && !nextIsGathering && /^\p{Lu}/u.test(next.text) && !placeAt(tokens, i + n);
     if (nextIsGathering || (locative && !modifier)) {

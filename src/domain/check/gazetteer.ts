@@ -25,6 +25,8 @@ export interface Gazetteer {
   find(tokens: Token[]): EntityMention[];
   /** The ids a whole name stands for (an id, a name or an alias); empty when unknown. */
   resolve(name: string): string[];
+  /** Entities a name is made of: the "NATO-Ukraine Commission" involves NATO and Ukraine. */
+  parts(id: string): string[];
 }
 
 const DEMONYMS: Record<string, string[]> = {
@@ -60,6 +62,8 @@ const DEMONYMS: Record<string, string[]> = {
 
 const ORGANISATION_WORDS =
   /\b(?:Council|Commission|Court|Centre|Center|Regiment|Group|Agency|Office|Ministry|Parliament|Assembly|Union|Organi[sz]ation|Committee|Command|Forces?|Fund|Bank|Party|Government|Cabinet|Republic|Kingdom)\b/;
+
+const OFFICE = /\b(?:President|Secretary|General|Minister|Chancellor|Speaker|Chair(?:man)?|King|Queen)\b/i;
 
 /** Guesses the kind of an actor name that is not in the registry. */
 function guessKind(name: string): PartyKind {
@@ -103,7 +107,9 @@ export function buildGazetteer(parties: Party[], actorNames: Iterable<string> = 
 
   for (const p of parties) {
     entities.set(p.id, { id: p.id, name: p.name, kind: p.kind });
-    for (const n of [p.name, p.name_uk, ...p.aliases]) if (n) add(n, p.id);
+    // An office ("NATO Secretary General") names whoever held it at the time, not one person.
+    const aliases = p.kind === 'person' ? p.aliases.filter((a) => !OFFICE.test(a)) : p.aliases;
+    for (const n of [p.name, p.name_uk, ...aliases]) if (n) add(n, p.id);
     if (p.kind === 'person') surname(p.name, p.id);
     for (const d of (p.iso2 && DEMONYMS[p.iso2]) || []) add(d, p.id);
   }
@@ -127,8 +133,23 @@ export function buildGazetteer(parties: Party[], actorNames: Iterable<string> = 
     if (kind === 'person') surname(name, id);
   }
 
+  const parts = new Map<string, string[]>();
+  for (const e of entities.values()) {
+    if (e.kind === 'person') continue;
+    const tokens = tokenize(e.name);
+    const inside = new Set<string>();
+    for (let i = 0; i < tokens.length; i++) {
+      for (let n = Math.min(MAX_WORDS, tokens.length - i); n >= 1; n--) {
+        if (n === tokens.length) continue;
+        for (const id of phrases.get(key(tokens.slice(i, i + n)))?.ids ?? []) if (id !== e.id) inside.add(id);
+      }
+    }
+    if (inside.size) parts.set(e.id, [...inside]);
+  }
+
   return {
     entities,
+    parts: (id) => parts.get(id) ?? [],
     resolve(name) {
       if (entities.has(name)) return [name];
       return [...(resolve(name) ?? [])];

@@ -85,6 +85,8 @@ const IRREGULAR: Record<string, string> = {
   aspirant: 'aspir',
   aspirations: 'aspir',
   aspiration: 'aspir',
+  abroad: 'foreign',
+  overseas: 'foreign',
 };
 
 export function stem(word: string): string {
@@ -92,7 +94,8 @@ export function stem(word: string): string {
     .toLowerCase()
     .replace(/['’]s$/, '')
     .replace(/['’]/g, '');
-  const irregular = IRREGULAR[w];
+  // Own keys only: a word such as "constructor" must not find Object.prototype's.
+  const irregular = Object.hasOwn(IRREGULAR, w) ? IRREGULAR[w] : undefined;
   if (irregular) return irregular;
   if (w.length <= 3 || /\d/.test(w)) return w;
   let s = w;
@@ -129,7 +132,8 @@ export const STOPWORDS = new Set(
   toward near roughly approximately nearly almost later earlier first-ever ever previously itself themselves
   became become becoming becomes began begin beginning start started starting would let doing mainly
   president prime minister speaker secretary general chancellor officials official
-  mr mrs ms dr new old said year years month months day days time times`
+  mr mrs ms dr new old said year years month months day days time times
+  shortly soon subsequently eventually take takes took taken taking`
     .split(/\s+/)
     .filter(Boolean),
 );
