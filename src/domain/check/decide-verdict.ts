@@ -4,7 +4,7 @@
 import type { TextAnalysis } from './analyze-text.ts';
 import { compareDetails, type DetailResult } from './compare-details.ts';
 import { compareOrder } from './compare-order.ts';
-import type { EvidenceDoc } from './evidence-doc.ts';
+import { headOf, type EvidenceDoc } from './evidence-doc.ts';
 import { formatPartialDate, spansOverlap } from './find-dates.ts';
 import type { Entity } from './gazetteer.ts';
 import { coverage, termWeights } from './term-weights.ts';
@@ -136,10 +136,18 @@ export function decideVerdict(claim: TextAnalysis, groups: EvidenceDoc[][], enti
     .map((doc) => ({ doc, coverage: coverage(claim.terms, doc.keys, weigh) }))
     .sort((a, b) => b.coverage - a.coverage);
   const subject = subjectTerms(claim);
-  // A record about the same act covers most of the claim and what the claim is about.
-  const same = scored.filter(
-    (s) => s.coverage >= SAME_ACT && actsMatch(claim, s.doc) && (subject.length === 0 || coverage(subject, s.doc.keys, weigh) >= SUBJECT),
-  );
+  // A record about the same act covers most of the claim and what the claim is about. Of two
+  // about equally close, the one named by the claim's subject comes first: "the Charter" is the
+  // Charter, not the "Declaration to Complement the Charter".
+  const head = claim.actions[0] ? headOf(claim, claim.actions[0].start) : undefined;
+  const named = (doc: EvidenceDoc) =>
+    head !== undefined && doc.head?.word === head.word && doc.head.qualifiers.every((id) => claim.entities.has(id));
+  const rank = (s: Scored) => s.coverage + (named(s.doc) ? CLOSE : 0);
+  const same = scored
+    .filter(
+      (s) => s.coverage >= SAME_ACT && actsMatch(claim, s.doc) && (subject.length === 0 || coverage(subject, s.doc.keys, weigh) >= SUBJECT),
+    )
+    .sort((a, b) => rank(b) - rank(a));
   const related = scored.filter((s) => s.coverage >= RELATED);
   const order = compareOrder(
     claim,
@@ -177,7 +185,7 @@ export function decideVerdict(claim: TextAnalysis, groups: EvidenceDoc[][], enti
     details: confirmFromRelated([...compareDetails(claim, s.doc, entities), ...orderFor(order, s.doc)], related, subjectNames),
   }));
   // A confirming record must be about as close to the claim as the closest one.
-  const closest = judged[0]?.coverage ?? 0;
+  const closest = Math.max(0, ...judged.map((j) => j.coverage));
   const unmatchedWords = (doc: EvidenceDoc) =>
     claim.terms.filter((t) => !t.keys[0]!.startsWith('@') && !t.keys.some((k) => doc.keys.has(k))).length;
   const confirming = judged.find(

@@ -4,6 +4,7 @@ import type { Agreement, Commitment, Delivery, EventRecord } from '../schemas.ts
 import { analyzeText, type Lexicon, type TextAnalysis } from './analyze-text.ts';
 import { formatPartialDate } from './find-dates.ts';
 import { dateSpan } from '../partial-date.ts';
+import { isContentToken } from './tokenize.ts';
 
 export type EvidenceKind = 'event' | 'agreement' | 'commitment' | 'delivery';
 
@@ -22,6 +23,25 @@ export interface EvidenceDoc {
   linked: string[];
   /** Every term key the record offers: its text's and its fields' entities. */
   keys: Set<string>;
+  /** What the title names: "charter" and NATO and Ukraine for "NATO-Ukraine Charter initialled". */
+  head?: Head;
+}
+
+export interface Head {
+  /** Stem of the first word that is not a party or an ordinal: what the thing is called. */
+  word: string;
+  /** The parties named before it, which tell it from others of its kind ("US-Ukraine Charter"). */
+  qualifiers: string[];
+}
+
+const ORDINAL = /^(?:first|second|third|last|inaugural)$/;
+
+/** The head of the name at the start of a text, up to `end` (every record's text starts with its title). */
+export function headOf(a: TextAnalysis, end: number): Head | undefined {
+  const mentionAt = (i: number) => a.mentions.find((m) => i >= m.from && i < m.to);
+  const i = a.tokens.findIndex((t, i) => t.end <= end && isContentToken(t) && !mentionAt(i) && !ORDINAL.test(t.lower));
+  if (i < 0) return undefined;
+  return { word: a.tokens[i]!.stem, qualifiers: a.mentions.filter((m) => m.to <= i).flatMap((m) => m.ids) };
 }
 
 const sourcesOf = (r: { sources: { url: string }[] }) => [...new Set(r.sources.map((s) => s.url))];
@@ -41,7 +61,8 @@ function doc(
   const named = [...analysis.entities, ...fieldEntities];
   const entities = new Set([...named, ...named.flatMap((id) => lexicon.gazetteer.parts(id))]);
   const keys = new Set([...analysis.keys, ...[...entities].map((e) => '@' + e)]);
-  return { kind, id: r.id, date, title, sources: sourcesOf(r), span: { from: span.start, to: span.end }, analysis, entities, linked, keys };
+  const head = headOf(analysis, title.length);
+  return { kind, id: r.id, date, title, sources: sourcesOf(r), span: { from: span.start, to: span.end }, analysis, entities, linked, keys, head };
 }
 
 const resolveAll = (names: string[], lexicon: Lexicon) => names.flatMap((n) => lexicon.gazetteer.resolve(n));
