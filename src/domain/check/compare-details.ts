@@ -25,14 +25,24 @@ export interface DetailResult {
 const nameOf = (ids: string[], entities: Map<string, Entity>) => entities.get(ids[0]!)?.name ?? ids[0]!;
 
 function compareDates(claim: TextAnalysis, doc: EvidenceDoc): DetailResult[] {
-  return claim.dates
+  const results = claim.dates
     .filter((d) => !d.bound)
-    .map((d) => {
-      if (spansOverlap(d, doc.span)) return { kind: 'date', status: 'agree', claim: d.text, record: formatPartialDate(doc.date) };
-      // A date the record mentions in passing neither confirms nor refutes the act's own date.
+    .map((d): DetailResult & { attributive?: boolean } => {
+      const attributive = d.attributive;
+      if (spansOverlap(d, doc.span))
+        return { kind: 'date', status: 'agree', claim: d.text, record: formatPartialDate(doc.date), attributive };
       const mentioned = doc.analysis.dates.some((x) => !x.bound && spansOverlap(d, x));
-      return { kind: 'date', status: mentioned ? 'unknown' : 'conflict', claim: d.text, record: formatPartialDate(doc.date) };
+      // A delivery or commitment is dated when it was reported or agreed; the period its amount
+      // covers ("over €50 billion in 2024") is in its text, and a claim may date it by either.
+      if (mentioned && (doc.kind === 'delivery' || doc.kind === 'commitment'))
+        return { kind: 'date', status: 'agree', claim: d.text, record: formatPartialDate(doc.date), attributive };
+      // A date an event's record mentions in passing neither confirms nor refutes the act's own date.
+      return { kind: 'date', status: mentioned ? 'unknown' : 'conflict', claim: d.text, record: formatPartialDate(doc.date), attributive };
     });
+  // "Founded in May 2008 in response to the 2007 cyberattacks": once the act's own date agrees,
+  // a year that names something else is not about the act.
+  const dated = results.some((r) => !r.attributive && r.status === 'agree');
+  return results.map(({ attributive, ...r }) => (attributive && dated && r.status === 'conflict' ? { ...r, status: 'unknown' } : r));
 }
 
 function comparePlaces(claim: TextAnalysis, doc: EvidenceDoc): DetailResult[] {
@@ -63,9 +73,12 @@ function compareAmounts(claim: TextAnalysis, doc: EvidenceDoc): DetailResult[] {
   return claim.amounts.map((a) => {
     const same = doc.analysis.amounts.filter((r) => sameQuantity(a, r));
     if (same.some((r) => amountsAgree(a, r))) return { kind: 'amount', status: 'agree', claim: a.text };
+    // "Over €50 billion, exceeding the €40 billion pledge": a record amount that another of the
+    // claim's amounts accounts for says nothing about this one.
+    const unaccounted = same.filter((r) => !claim.amounts.some((o) => o !== a && amountsAgree(o, r)));
     return {
       kind: 'amount',
-      status: same.length ? 'conflict' : 'unknown',
+      status: unaccounted.length ? 'conflict' : 'unknown',
       claim: a.text,
       record: [...new Set(same.map((r) => r.text))].join(', ') || undefined,
     };

@@ -5,6 +5,7 @@ import type { TextAnalysis } from './analyze-text.ts';
 import { compareDetails, type DetailResult } from './compare-details.ts';
 import { compareOrder } from './compare-order.ts';
 import { headOf, type EvidenceDoc } from './evidence-doc.ts';
+import { amountsAgree, sameQuantity } from './find-amounts.ts';
 import { formatPartialDate, spansOverlap } from './find-dates.ts';
 import type { Entity } from './gazetteer.ts';
 import { coverage, termWeights } from './term-weights.ts';
@@ -56,13 +57,11 @@ function subjectTerms(claim: TextAnalysis): TextAnalysis['terms'] {
   return claim.terms.filter((t) => t.at < at);
 }
 
+const isLinked = (a: EvidenceDoc, b: EvidenceDoc) => a.linked.includes(b.id) || b.linked.includes(a.id);
+
 /** Order results from another record say nothing about this one. */
 function orderFor(order: DetailResult[], doc: EvidenceDoc): DetailResult[] {
-  return order.map((d) =>
-    d.status === 'agree' && d.doc && d.doc !== doc && !doc.linked.includes(d.doc.id) && !d.doc.linked.includes(doc.id)
-      ? { ...d, status: 'unknown' }
-      : d,
-  );
+  return order.map((d) => (d.status === 'agree' && d.doc && d.doc !== doc && !isLinked(doc, d.doc) ? { ...d, status: 'unknown' } : d));
 }
 
 const citiesOf = (doc: EvidenceDoc) => [...new Set(doc.analysis.places.filter((p) => !p.isCountry).map((p) => p.name))].join(', ');
@@ -95,8 +94,22 @@ function describeConflict(d: DetailResult, doc: EvidenceDoc): string {
  * of the claim are what it asserts, and are never borrowed: a related record may name them in
  * another part ("the training centre in Romania").
  */
-function confirmFromRelated(details: DetailResult[], related: Scored[], subject: { places: Set<string>; ids: Set<string> }): DetailResult[] {
+function confirmFromRelated(
+  claim: TextAnalysis,
+  details: DetailResult[],
+  doc: EvidenceDoc,
+  related: Scored[],
+  subject: { places: Set<string>; ids: Set<string> },
+): DetailResult[] {
   return details.map((d) => {
+    if (d.status === 'unknown' && d.kind === 'amount') {
+      // A delivery's record may leave its pledge to the commitment it is linked to.
+      const a = claim.amounts.find((x) => x.text === d.claim)!;
+      const helper = related.find(
+        ({ doc: r }) => isLinked(doc, r) && r.analysis.amounts.some((x) => sameQuantity(a, x) && amountsAgree(a, x)),
+      );
+      return helper ? { ...d, status: 'agree', doc: helper.doc } : d;
+    }
     if (d.status !== 'unknown' || !['place', 'party', 'person'].includes(d.kind)) return d;
     if (d.kind === 'place' ? !subject.places.has(d.claim) : !(d.ids ?? []).some((id) => subject.ids.has(id))) return d;
     const helper = related.find(({ doc }) =>
@@ -112,7 +125,7 @@ function companions(main: EvidenceDoc[], pool: EvidenceDoc[], claim: TextAnalysi
   const add = (d: EvidenceDoc) => {
     if (out.length < MAX_EVIDENCE && !out.includes(d)) out.push(d);
   };
-  for (const m of main) for (const d of pool) if (d.linked.includes(m.id) || m.linked.includes(d.id)) add(d);
+  for (const m of main) for (const d of pool) if (isLinked(m, d)) add(d);
   if (contradiction) {
     // What the record has at the claimed date, with the claimed people: often the source of a mix-up.
     // A day is widened to its month: a mix-up is seldom off by nothing.
@@ -182,7 +195,13 @@ export function decideVerdict(claim: TextAnalysis, groups: EvidenceDoc[][], enti
   };
   const judged = candidates.map((s) => ({
     ...s,
-    details: confirmFromRelated([...compareDetails(claim, s.doc, entities), ...orderFor(order, s.doc)], related, subjectNames),
+    details: confirmFromRelated(
+      claim,
+      [...compareDetails(claim, s.doc, entities), ...orderFor(order, s.doc)],
+      s.doc,
+      related,
+      subjectNames,
+    ),
   }));
   // A confirming record must be about as close to the claim as the closest one.
   const closest = Math.max(0, ...judged.map((j) => j.coverage));

@@ -62,7 +62,19 @@ function doc(
   const entities = new Set([...named, ...named.flatMap((id) => lexicon.gazetteer.parts(id))]);
   const keys = new Set([...analysis.keys, ...[...entities].map((e) => '@' + e)]);
   const head = headOf(analysis, title.length);
-  return { kind, id: r.id, date, title, sources: sourcesOf(r), span: { from: span.start, to: span.end }, analysis, entities, linked, keys, head };
+  return {
+    kind,
+    id: r.id,
+    date,
+    title,
+    sources: sourcesOf(r),
+    span: { from: span.start, to: span.end },
+    analysis,
+    entities,
+    linked,
+    keys,
+    head,
+  };
 }
 
 const resolveAll = (names: string[], lexicon: Lexicon) => names.flatMap((n) => lexicon.gazetteer.resolve(n));

@@ -15,6 +15,8 @@ export interface TextDate {
   precision: TextDatePrecision;
   /** Set when the date bounds something ("after 2014", "by 2035") rather than dating it. */
   bound?: string;
+  /** Set when a bare year names which thing is meant ("the 2007 cyberattacks") rather than dating the act. */
+  attributive?: boolean;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -77,6 +79,7 @@ const RULES: { re: RegExp; read: (m: RegExpExecArray) => Omit<TextDate, 'text' |
 ];
 
 const BARE_YEAR = /(?<![\d.,/-]|No\.\s?)\b((?:19|20)\d\d)\b(?![.,]?\d|\s*(?:votes|personnel|troops|km|people|%))/g;
+const ATTRIBUTIVE_BEFORE = /(?:\bthe|\ban?|\bits|\btheir|\bhis|\bher|['’]s)\s+$/i;
 const BOUND = /\b(before|after|since|until|till|by|from|through|prior to)\s+(?:the\s+(?:end|start|beginning)\s+of\s+)?$/i;
 
 function overlaps(a: { start: number; end: number }, b: { start: number; end: number }) {
@@ -119,7 +122,9 @@ export function findDates(text: string): TextDate[] {
   }
   BARE_YEAR.lastIndex = 0;
   for (let m = BARE_YEAR.exec(text); m; m = BARE_YEAR.exec(text)) {
-    add({ text: m[1]!, start: m.index, end: m.index + m[1]!.length, ...yearSpan(Number(m[1])), precision: 'year' });
+    const end = m.index + m[1]!.length;
+    const attributive = ATTRIBUTIVE_BEFORE.test(text.slice(Math.max(0, m.index - 8), m.index)) && /^\s+\p{L}/u.test(text.slice(end));
+    add({ text: m[1]!, start: m.index, end, ...yearSpan(Number(m[1])), precision: 'year', ...(attributive && { attributive }) });
   }
   return found.sort((a, b) => a.start - b.start);
 }
