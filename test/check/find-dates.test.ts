@@ -46,3 +46,11 @@ test('formats partial dates as people write them', () => {
   assert.equal(formatPartialDate('1994-02'), 'February 1994');
   assert.equal(formatPartialDate('2014'), '2014');
 });
+
+test('a year that names a thing is attributive; one that dates an act is not', () => {
+  const [cause, act] = findDates('It was founded in May 2008 after the 2007 cyberattacks.').sort((a, b) => b.start - a.start);
+  assert.equal(cause!.attributive, true);
+  assert.equal(act!.attributive, undefined);
+  assert.equal(findDates('Ukraine joined in 2008 and left.')[0]!.attributive, undefined);
+  assert.equal(findDates("Ukraine's 2024 package was large.")[0]!.attributive, true);
+});

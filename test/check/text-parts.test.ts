@@ -2,6 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeText } from '../../src/domain/check/analyze-text.ts';
+import { headOf } from '../../src/domain/check/evidence-doc.ts';
 import { findActions } from '../../src/domain/check/find-actions.ts';
 import { negatedTokens } from '../../src/domain/check/find-negations.ts';
 import { findPlaces } from '../../src/domain/check/find-places.ts';
@@ -41,6 +42,8 @@ const names: [string, string[]][] = [
   ['authored by Speaker Andriy Parubiy', ['andriy-parubiy']],
   ['Zelenskyy and Stoltenberg', ['volodymyr-zelenskyy', 'jens-stoltenberg']],
   ['us and them, rice and store', []],
+  // An office names whoever held it, so it is no name of one person.
+  ['the first NATO Secretary General to visit', ['nato']],
 ];
 for (const [text, ids] of names) {
   test(`names in "${text}"`, () =>
@@ -59,6 +62,9 @@ const places: [string, string[]][] = [
   ['the Tallinn cyber defence centre', []],
   ['with about 700 personnel headquartered in Wiesbaden, Germany', ['Wiesbaden', 'Germany']],
   ['at The Hague summit', ['The Hague']],
+  ['his first official foreign visit as president to Paris', ['Paris']],
+  ['the first visit by a NATO Secretary General to Kyiv', ['Kyiv']],
+  ['Ukraine sent a letter to Brussels', []],
 ];
 for (const [text, expected] of places) {
   test(`places in "${text}"`, () =>
@@ -77,6 +83,10 @@ const negations: [string, string, boolean][] = [
   ['Ukraine never joined the bloc', 'joined', true],
   ['bill No. 6470 passed', 'passed', false],
   ['NATO did not act, but allies sent aid', 'sent', false],
+  ['ministers rejected a no-fly zone', 'zone', true],
+  ['allies agreed to impose a no-fly zone', 'zone', false],
+  ['several allies opposed granting a Membership Action Plan', 'granting', true],
+  ['NATO and the US rejected Russia’s demands', 'demands', true],
 ];
 for (const [text, word, negated] of negations) {
   test(`"${word}" is ${negated ? '' : 'not '}denied in "${text}"`, () => {
@@ -97,6 +107,8 @@ const actions: [string, string][] = [
   ['NATO launched the Intensified Dialogue', 'launch'],
   ['the amendments entered into force', 'in-force'],
   ['The constitutional changes took effect', 'in-force'],
+  ['Wörner travelled to Kyiv', 'visit'],
+  ['Ukraine received its first Dutch F-16s', 'provide'],
 ];
 for (const [text, action] of actions) {
   test(`"${text}" is an act of ${action}`, () => assert.equal(findActions(text)[0]?.action, action));
@@ -108,6 +120,7 @@ const orders: [string, string, string | undefined][] = [
   ['Germany signed, becoming the second country after the UK.', 'second', 'germany'],
   ['It was NATO’s only partner in all operations.', 'only', 'nato'],
   ['The first summit-level session was held in Washington.', 'first', undefined],
+  ['The NATO-Ukraine Council held its inaugural meeting.', 'first', 'nato-ukraine-council'],
 ];
 for (const [text, kind, subject] of orders) {
   test(`order in "${text}"`, () => {
@@ -136,3 +149,23 @@ for (const [text, role, who] of roles) {
     assert.equal(found[0]?.entity[0], who);
   });
 }
+
+test('a body involves the parties it is named after', () => {
+  assert.deepEqual(gazetteer.parts('nato-ukraine-commission').sort(), ['nato', 'ukraine']);
+  assert.deepEqual(gazetteer.parts('ukraine'), []);
+});
+
+test('a region is a place of its own, not its country', () => {
+  const text = 'Rumsfeld met Kuchma in Crimea.';
+  const [p] = findPlaces(tokenize(text), text);
+  assert.equal(p?.name, 'Crimea');
+  assert.equal(p?.isCountry, false);
+});
+
+test('the head of a name, and the parties that qualify it', () => {
+  const head = (title: string) => headOf(analyzeText(title, lexicon), title.length);
+  assert.deepEqual(head('Charter on a Distinctive Partnership signed in Madrid'), { word: 'charter', qualifiers: [] });
+  assert.deepEqual(head('Declaration to Complement the Charter'), { word: 'declar', qualifiers: [] });
+  assert.deepEqual(head('US-Ukraine Charter on Strategic Partnership'), { word: 'charter', qualifiers: ['united-states', 'ukraine'] });
+  assert.equal(head('First NATO-Ukraine Commission summit in Washington')?.word, 'summit');
+});

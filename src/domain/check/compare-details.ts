@@ -1,6 +1,6 @@
 // Compares the checkable details of a claim with one record: date, place, people, parties,
 // amounts, who did what, and whether the record denies what the claim asserts.
-import type { TextAnalysis } from './analyze-text.ts';
+import type { Term, TextAnalysis } from './analyze-text.ts';
 import type { EvidenceDoc } from './evidence-doc.ts';
 import { amountsAgree, sameQuantity } from './find-amounts.ts';
 import { formatPartialDate, spansOverlap } from './find-dates.ts';
@@ -118,7 +118,9 @@ function compareNegation(claim: TextAnalysis, doc: EvidenceDoc): DetailResult[] 
     } else if (term.negated && denied) agreeing++;
   }
   if (actionConflict || conflicts.length >= 2) {
-    const sentence = doc.analysis.terms.find((t) => t.negated && t.keys.some((k) => claim.terms.some((c) => c.keys.includes(k))));
+    // Quote where the record denies what the claim says, or else asserts what the claim denies.
+    const shared = (t: Term) => t.keys.some((k) => claim.terms.some((c) => c.keys.includes(k)));
+    const sentence = doc.analysis.terms.find((t) => t.negated && shared(t)) ?? doc.analysis.terms.find(shared);
     const at = sentence ? doc.analysis.tokens[sentence.at]! : undefined;
     const excerpt = at ? excerptAround(doc.analysis.text, at.start) : undefined;
     return [{ kind: 'negation', status: 'conflict', claim: conflicts.join(', '), record: excerpt }];

@@ -228,7 +228,17 @@ export function decideVerdict(claim: TextAnalysis, groups: EvidenceDoc[][], enti
 
   const best = judged[0];
   const conflicts = best?.details.filter((d) => d.status === 'conflict') ?? [];
-  if (best && conflicts.length) {
+  // A recurring act (a yearly programme, a council meeting) has a record per instance: one that
+  // disagrees is no refutation while another, about as close, agrees on when or where it was.
+  const consistent = (s: Scored) => {
+    if (s.doc === best!.doc || s.coverage < best!.coverage - CLOSE || !actsMatch(claim, s.doc)) return false;
+    const details = compareDetails(claim, s.doc, entities);
+    return (
+      details.every((d) => d.status !== 'conflict') &&
+      details.some((d) => (d.kind === 'date' || d.kind === 'place') && d.status === 'agree')
+    );
+  };
+  if (best && conflicts.length && !scored.some(consistent)) {
     return {
       verdict: 'contradicted',
       confidence: round(0.45 + 0.4 * best.coverage + 0.05 * (conflicts.length - 1)),

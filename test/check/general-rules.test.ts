@@ -1,0 +1,83 @@
+// The checker's general rules against the reference record, one row per rule, in sentences of
+// neither the dev nor the validation set.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkText } from '../../src/check/check-text.ts';
+import { referenceSource } from './reference-record.ts';
+
+const source = await referenceSource();
+
+const table: [rule: string, text: string, verdict: 'supported' | 'contradicted' | 'unverifiable', evidence?: RegExp][] = [
+  [
+    'the Charter is the 1997 Charter',
+    'The Charter was signed in Brussels in 2005.',
+    'contradicted',
+    /^(?:charter-madrid-1997|nato-ukraine-charter-1997)$/,
+  ],
+  [
+    'the Charter is the 1997 Charter (seed)',
+    'The Charter was signed on February 8, 2019, during a visit to NATO by Ukrainian President Petro Poroshenko.',
+    'contradicted',
+    /^(?:charter-madrid-1997|nato-ukraine-charter-1997)$/,
+  ],
+  [
+    'a visit to a place',
+    'Zelenskyy made his first foreign trip as president to Berlin in June 2019.',
+    'contradicted',
+    /^zelensky-nato-2019$/,
+  ],
+  [
+    'receiving is delivering',
+    'Ukraine received its first batch of Dutch F-16 jets in October 2024.',
+    'supported',
+    /^netherlands-f16-first-oct-2024$/,
+  ],
+  [
+    'inaugural is first',
+    'The NATO-Ukraine Council met for the first time in Vilnius in July 2023.',
+    'supported',
+    /^nato-ukraine-council-2023$/,
+  ],
+  [
+    'rejecting denies',
+    'In March 2022 NATO foreign ministers approved a no-fly zone over Ukraine.',
+    'contradicted',
+    /^no-fly-zone-rejected-2022-03-04$/,
+  ],
+  [
+    'opposing denies',
+    'At the Bucharest summit in April 2008 several allies opposed granting Ukraine a Membership Action Plan.',
+    'unverifiable',
+  ],
+  [
+    'an office is not a person',
+    'In February 1992 a NATO Secretary General visited Kyiv for the first time.',
+    'supported',
+    /^woerner-kyiv-1992$/,
+  ],
+  [
+    'a body involves its parties',
+    "NATO's Wales summit in September 2014 set up four trust funds for Ukraine.",
+    'supported',
+    /^wales-summit-2014$/,
+  ],
+  ['two words the record lacks', 'Kuchma visited NATO on 1 June 1995 and stayed for two nights at a hotel.', 'unverifiable'],
+  [
+    'an amount another accounts for',
+    'Allies exceeded their €40 billion pledge, providing over €50 billion in security assistance to Ukraine in 2024.',
+    'supported',
+    /^nato-40bn-2024-over-50bn$/,
+  ],
+  ['a year naming something else', 'The CCDCOE was established in Tallinn in May 2008 after the 2007 attacks on Estonia.', 'unverifiable'],
+  ['a recurring act', "Ukraine's Annual National Programme for 2011 was drafted by the foreign ministry.", 'unverifiable'],
+  ['a region is not its country', 'Rumsfeld met Kuchma and Marchuk in Crimea in August 2004.', 'unverifiable'],
+];
+
+for (const [rule, text, verdict, evidence] of table) {
+  test(`${rule}: ${verdict}: ${text}`, async () => {
+    const { claims } = await checkText(text, source);
+    assert.equal(claims.length, 1);
+    assert.equal(claims[0]!.verdict, verdict, claims[0]!.explanation);
+    if (evidence) assert.match(claims[0]!.evidence[0]!.id, evidence, claims[0]!.evidence.map((e) => e.id).join());
+  });
+}
