@@ -167,14 +167,19 @@ export function missingColumns(kind: RecordKind, header: string[]): string[] {
   return CSV_COLUMNS[kind].filter((c) => c.required && !header.includes(c.name)).map((c) => c.name);
 }
 
-/** Builds an unvalidated record from a parsed row (header name -> cell). */
-export function csvRowToRecord(kind: RecordKind, row: Record<string, string>): Raw {
-  const record: Raw = {};
+/**
+ * Compiles, once per file, the function that builds an unvalidated record from a row's cells
+ * in the order `header` names the columns.
+ */
+export function csvRecordReader(kind: RecordKind, header: string[]): (cells: string[]) => Raw {
   // sources_json first, so that a full list wins over the bare URLs.
-  const columns = [...CSV_COLUMNS[kind]].sort((a, b) => Number(b.name === 'sources_json') - Number(a.name === 'sources_json'));
-  for (const column of columns) {
-    const cell = row[column.name];
-    if (cell !== undefined) column.read(cell, record);
-  }
-  return record;
+  const readers = CSV_COLUMNS[kind]
+    .map((column) => ({ column, index: header.indexOf(column.name) }))
+    .filter((r) => r.index !== -1)
+    .sort((a, b) => Number(b.column.name === 'sources_json') - Number(a.column.name === 'sources_json'));
+  return (cells) => {
+    const record: Raw = {};
+    for (const { column, index } of readers) column.read(cells[index]!, record);
+    return record;
+  };
 }

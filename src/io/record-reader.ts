@@ -3,12 +3,12 @@
 // record and field; the caller decides to write nothing when there are any.
 import fs from 'node:fs';
 import path from 'node:path';
-import { parse as parseCsv, CsvError } from 'csv-parse';
 import { PactwatchError, type FieldProblem } from '../domain/errors.ts';
 import { RECORD_SCHEMAS } from '../domain/schemas.ts';
 import { RECORD_KINDS, type RecordKind } from '../domain/vocabulary.ts';
 import type { RecordBatch } from '../store/record-store.ts';
-import { csvRowToRecord, missingColumns } from './csv-columns.ts';
+import { csvRecordReader, missingColumns } from './csv-columns.ts';
+import { CsvSyntaxError, readCsvRows } from './csv-rows.ts';
 
 const BATCH_SIZE = 1000;
 /** Past this many problems, reading stops: the user has enough to fix. */
@@ -104,7 +104,7 @@ async function* readJson(file: string, validate: Validate, problems: FieldProble
     return;
   }
   for (const key of Object.keys(data)) {
-    if (!RECORD_KINDS.includes(key as RecordKind)) problems.push({ file, field: key, message: `unknown key; expected ${RECORD_KINDS.join(', ')}` });
+    if (!RECORD_KINDS.includes(key as RecordKind)) problems.push({ file, field: key || '""', message: `unknown key; expected ${RECORD_KINDS.join(', ')}` });
   }
   const lines = new LineFinder(text);
   for (const kind of RECORD_KINDS) {
@@ -141,38 +141,41 @@ async function* readCsv(file: string, validate: Validate, problems: FieldProblem
     problems.push({ file, field: '(file)', message: `a CSV file's name says its kind: one of ${RECORD_KINDS.map((k) => k + '.csv').join(', ')}` });
     return;
   }
-  const input = fs.createReadStream(file);
-  input.on('data', (chunk) => progress.onBytes?.(chunk.length));
-  const parser = input.pipe(parseCsv({ columns: true, bom: true, info: true, skip_empty_lines: true, relax_column_count: false }));
-  let headerChecked = false;
+  let toRecord: ((cells: string[]) => unknown) | undefined;
+  let width = 0;
   let batch: unknown[] = [];
   try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
-      if (!headerChecked) {
-        headerChecked = true;
-        const missing = missingColumns(kind, Object.keys(record));
-        if (missing.length) {
-          problems.push({ file, line: 1, field: missing.join(', '), message: `missing column${missing.length > 1 ? 's' : ''} in the header` });
-          return;
+    for await (const { rows, lines } of readCsvRows(file, progress.onBytes)) {
+      for (let i = 0; i < rows.length; i++) {
+        const cells = rows[i]!;
+        const line = lines[i]!;
+        if (!toRecord) {
+          const missing = missingColumns(kind, cells);
+          if (missing.length) {
+            problems.push({ file, line, field: missing.join(', '), message: `missing column${missing.length > 1 ? 's' : ''} in the header` });
+            return;
+          }
+          toRecord = csvRecordReader(kind, cells);
+          width = cells.length;
+          continue;
         }
-      }
-      const valid = validate(kind, csvRowToRecord(kind, record), info.lines, `line ${info.lines}`);
-      if (valid === undefined) {
-        if (problems.length >= MAX_PROBLEMS) return;
-        continue;
-      }
-      batch.push(valid);
-      if (batch.length === BATCH_SIZE) {
-        yield { kind, records: batch } as RecordBatch;
-        batch = [];
+        if (cells.length !== width) problems.push({ file, line, field: '(row)', message: `has ${cells.length} fields where the header has ${width}` });
+        const valid = cells.length === width ? validate(kind, toRecord(cells), line, `line ${line}`) : undefined;
+        if (valid === undefined) {
+          if (problems.length >= MAX_PROBLEMS) return;
+          continue;
+        }
+        batch.push(valid);
+        if (batch.length === BATCH_SIZE) {
+          yield { kind, records: batch } as RecordBatch;
+          batch = [];
+        }
       }
     }
   } catch (error) {
-    if (!(error instanceof CsvError)) throw error;
-    problems.push({ file, line: (error as CsvError & { lines?: number }).lines, field: (error as CsvError & { column?: string }).column ?? '(row)', message: error.message });
+    if (!(error instanceof CsvSyntaxError)) throw error;
+    problems.push({ file, line: error.line, field: '(row)', message: error.message });
     return;
-  } finally {
-    input.destroy();
   }
   if (batch.length) yield { kind, records: batch } as RecordBatch;
 }
