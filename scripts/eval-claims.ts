@@ -58,5 +58,6 @@ async function report(path: string, source: EvidenceSource): Promise<string> {
 const timeline = await readJson(`${REFERENCE}/timeline.json`);
 const rest = await readJson(`${REFERENCE}/commitments.json`);
 const source = memoryEvidenceSource(recordSetSchema.parse({ events: timeline, ...rest }));
-const paths = process.argv.length > 2 ? process.argv.slice(2) : [`${REFERENCE}/claims-dev.json`, ...(existsSync(VALIDATION) ? [VALIDATION] : [])];
+const paths =
+  process.argv.length > 2 ? process.argv.slice(2) : [`${REFERENCE}/claims-dev.json`, ...(existsSync(VALIDATION) ? [VALIDATION] : [])];
 for (const path of paths) console.log(`${await report(resolve(path), source)}\n`);

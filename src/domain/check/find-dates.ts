@@ -79,6 +79,7 @@ const RULES: { re: RegExp; read: (m: RegExpExecArray) => Omit<TextDate, 'text' |
 ];
 
 const BARE_YEAR = /(?<![\d.,/-]|No\.\s?)\b((?:19|20)\d\d)\b(?![.,]?\d|\s*(?:votes|personnel|troops|km|people|%))/g;
+const CHRONO_HINT = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d[-/.]\d/i;
 const ATTRIBUTIVE_BEFORE = /(?:\bthe|\ban?|\bits|\btheir|\bhis|\bher|['’]s)\s+$/i;
 const BOUND = /\b(before|after|since|until|till|by|from|through|prior to)\s+(?:the\s+(?:end|start|beginning)\s+of\s+)?$/i;
 
@@ -100,7 +101,8 @@ export function findDates(text: string): TextDate[] {
       add({ text: m[0], start: m.index, end: m.index + m[0].length, ...rule.read(m) });
     }
   }
-  for (const r of chrono.parse(text)) {
+  // chrono is the dearest reader; without a month or a numeric date it finds nothing we keep.
+  for (const r of CHRONO_HINT.test(text) ? chrono.parse(text) : []) {
     // Relative phrases ("the second after") come back 'certain' of today's year; only a
     // written year makes a date checkable.
     if (!r.start.isCertain('year') || !/\b(?:1[89]|20)\d\d\b/.test(r.text)) continue;

@@ -23,8 +23,17 @@ export function termWeights(groups: EvidenceDoc[][]): Weigh {
   const counts = groups.map(frequencyOf);
   const df = { get: (k: string) => counts.reduce((n, c) => n + (c.get(k) ?? 0), 0) };
   const n = groups.reduce((sum, g) => sum + g.length, 0);
-  const weight = (k: string) => Math.log(1 + (n + 1) / (1 + (df.get(k) ?? 0)));
-  return (term) => Math.max(...term.keys.map(weight));
+  // A claim is weighed against every candidate, so each key's weight is worked out once.
+  const weights = new Map<string, number>();
+  const weight = (k: string) => {
+    let w = weights.get(k);
+    if (w === undefined) {
+      w = Math.log(1 + (n + 1) / (1 + df.get(k)));
+      weights.set(k, w);
+    }
+    return w;
+  };
+  return (term) => (term.keys.length === 1 ? weight(term.keys[0]!) : Math.max(...term.keys.map(weight)));
 }
 
 /** Share of the claim's topic weight that a set of keys covers. */
