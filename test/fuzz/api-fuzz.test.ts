@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { RECORD_KINDS, type RecordKind } from '../../src/domain/vocabulary.ts';
 import { SHIPPED_RECORD_DIR } from '../../src/io/shipped-record.ts';
 import { fingerprint } from '../reliability/support/fingerprint.ts';
-import { hostileJson, hostileString } from '../reliability/support/hostile-values.ts';
+import { encodeHostile, hostileJson, hostileString } from '../reliability/support/hostile-values.ts';
 import { holds } from '../reliability/support/property.ts';
 import { report, scaled } from '../reliability/support/scale.ts';
 import { assertAnswer, type Answer } from '../reliability/support/answers.ts';
@@ -36,15 +36,6 @@ function endpointsOf(doc: { paths: Record<string, Record<string, { parameters?: 
       query: (op.parameters ?? []).filter((x) => x.in === 'query').map((x) => x.name),
     })),
   );
-}
-
-/** Percent-encodes; a lone surrogate has no UTF-8 form, so it goes out as invalid UTF-8 bytes. */
-function encodePathSegment(text: string): string {
-  try {
-    return encodeURIComponent(text);
-  } catch {
-    return encodeURIComponent(text.replace(/[\ud800-\udfff]/g, '')) + '%ED%A0%80';
-  }
 }
 
 const kindOf = (endpoint: Endpoint) => RECORD_KINDS.find((k) => endpoint.path.startsWith(`/api/${k}`));
@@ -84,7 +75,7 @@ for (const dialect of DIALECTS) {
 
     const fillPath = (endpoint: Endpoint, id: { real: number } | { raw: string }) =>
       endpoint.path.replace(/\{(\w+)\}/g, (_, name: string) => {
-        if ('raw' in id) return encodePathSegment(id.raw);
+        if ('raw' in id) return encodeHostile(id.raw);
         const kind = kindOf(endpoint);
         return kind ? String(pick(SHIPPED[kind], id.real).id) : name === 'name' ? 'viewer-user' : 'x';
       });

@@ -72,3 +72,12 @@ export const hostileJson: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom(null, true, false, 0, -1, 1e308, 2 ** 53 + 1, [], {}, [null], { url: 'https://example.org' }) },
   { weight: 1, arbitrary: fc.constantFrom('2020-02-30', '0000', '9999-12-31', '2020-1-1', '20200101', 'https://example.org', 'ftp://x', 'javascript:alert(1)') },
 );
+
+/** Percent-encodes; a lone surrogate has no UTF-8 form, so it goes out as invalid UTF-8 bytes. */
+export function encodeHostile(text: string): string {
+  try {
+    return encodeURIComponent(text);
+  } catch {
+    return encodeURIComponent(text.replace(/[\ud800-\udfff]/g, '')) + '%ED%A0%80';
+  }
+}
