@@ -6,7 +6,7 @@ import { dateSpan } from '../domain/partial-date.ts';
 import type { EventRecord, Party, RecordSet, RecordTypes } from '../domain/schemas.ts';
 import { RECORD_KINDS, type RecordKind } from '../domain/vocabulary.ts';
 import type { Database } from './database.ts';
-import { fullTextWords, type DialectAdapter } from './dialects/dialect-adapter.ts';
+import { fullTextWords, type DialectAdapter, type EventBulkWriter } from './dialects/dialect-adapter.ts';
 import { migrationProvider } from './migrations/index.ts';
 import { decodeCursor, encodeCursor } from './event-cursor.ts';
 import { DATA_ROWS, eventToRow, rowToEvent, type DataKind } from './record-rows.ts';
@@ -70,14 +70,21 @@ export class KyselyRecordStore implements RecordStore {
     const counts = Object.fromEntries(RECORD_KINDS.map((k) => [k, 0])) as Record<RecordKind, number>;
     await this.db.transaction().execute(async (trx) => {
       const log = await startImportLog(trx);
+      let eventWriter: EventBulkWriter | undefined;
       for await (const batch of batches) {
         log.add(batch);
-        for (let i = 0; i < batch.records.length; i += ROWS_PER_INSERT) {
-          await upsert(trx, batch.kind, batch.records.slice(i, i + ROWS_PER_INSERT));
+        if (batch.kind === 'events' && this.adapter.openEventBulkWriter) {
+          eventWriter ??= await this.adapter.openEventBulkWriter(trx);
+          await eventWriter.write(batch.records as EventRecord[]);
+        } else {
+          for (let i = 0; i < batch.records.length; i += ROWS_PER_INSERT) {
+            await upsert(trx, batch.kind, batch.records.slice(i, i + ROWS_PER_INSERT));
+          }
         }
         counts[batch.kind] += batch.records.length;
         onProgress?.(batch.records.length);
       }
+      await eventWriter?.finish();
       await assertReferencesResolve(trx);
       await log.finish(counts);
     });

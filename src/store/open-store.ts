@@ -47,7 +47,7 @@ function openSqlite(file: string): RecordStore {
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 10000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
-  return new KyselyRecordStore(db, sqliteAdapter);
+  return new KyselyRecordStore(db, sqliteAdapter(database));
 }
 
 function openPostgres(url: string, poolSize = 10): RecordStore {

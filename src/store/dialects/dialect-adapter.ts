@@ -1,6 +1,7 @@
 // What differs between SQLite and PostgreSQL, in one place (like Kysely's DialectAdapter):
 // full-text search and the DDL that sets it up. Everything else is shared Kysely code.
-import type { Expression, Kysely, RawBuilder, SqlBool } from 'kysely';
+import type { Expression, Kysely, RawBuilder, SqlBool, Transaction } from 'kysely';
+import type { EventRecord } from '../../domain/schemas.ts';
 import type { Database } from '../database.ts';
 import type { DialectName } from '../record-store.ts';
 
@@ -17,6 +18,18 @@ export interface DialectAdapter {
   createFullTextIndex(db: Kysely<Database>): Promise<void>;
   /** words: already split and cleaned; `all` ANDs them, `any` ORs them; a word ending in * is a prefix. */
   matchEvents(words: string[], mode: 'all' | 'any'): FullTextMatch;
+  /**
+   * A faster way to upsert events inside an import's transaction, for a dialect that has one;
+   * without it, imports use the shared Kysely statements.
+   */
+  openEventBulkWriter?(trx: Transaction<Database>): Promise<EventBulkWriter>;
+}
+
+/** Upserts events (rows and their area and actor links) with the same effect as the Kysely path. */
+export interface EventBulkWriter {
+  write(events: EventRecord[]): Promise<void>;
+  /** After the last write, before references are checked and the transaction commits. */
+  finish(): Promise<void>;
 }
 
 /** Splits a user's query into plain words, keeping a trailing * as a prefix marker. */

@@ -1,9 +1,12 @@
+import type BetterSqlite3 from 'better-sqlite3';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../database.ts';
 import type { DialectAdapter } from '../dialect-adapter.ts';
+import { openSqliteBulkWriter } from './sqlite-bulk-writer.ts';
 
-// External-content FTS5: the text lives once, in events; triggers keep the index in step.
-export const sqliteAdapter: DialectAdapter = {
+// External-content FTS5: the text lives once, in events; triggers (events_fts_*) keep the
+// index in step.
+export const sqliteAdapter = (database: BetterSqlite3.Database): DialectAdapter => ({
   name: 'sqlite',
   async createFullTextIndex(db: Kysely<Database>) {
     await sql`CREATE VIRTUAL TABLE events_fts USING fts5(title, summary, content='events', content_rowid='rowid', tokenize='porter unicode61 remove_diacritics 2')`.execute(db);
@@ -24,4 +27,7 @@ export const sqliteAdapter: DialectAdapter = {
       rank: sql<number>`(SELECT -bm25(events_fts) FROM events_fts WHERE events_fts MATCH ${query} AND events_fts.rowid = events.rowid)`,
     };
   },
-};
+  async openEventBulkWriter() {
+    return openSqliteBulkWriter(database, { table: 'events_fts', triggerPrefix: 'events_fts_' });
+  },
+});
