@@ -12,7 +12,6 @@ export function scaled(fast: number, full: number): number {
 
 export type FigureName =
   | 'kill points survived'
-  | 'kill points'
   | 'imports present after kill'
   | 'imports absent after kill'
   | 'acknowledged writes checked'
@@ -23,7 +22,7 @@ export type FigureName =
   | 'soak requests/s'
   | 'soak error rate %'
   | 'soak p99 ms'
-  | 'soak heap growth MB'
+  | 'soak memory growth MB'
   | 'backup round trips';
 
 /**
