@@ -21,7 +21,7 @@ const SHIPPED = Object.fromEntries(
   RECORD_KINDS.map((kind) => [kind, JSON.parse(fs.readFileSync(path.join(SHIPPED_RECORD_DIR, `${kind}.json`), 'utf8'))[kind][0]]),
 ) as Record<RecordKind, Record<string, unknown>>;
 
-async function send(base: string, method: string, url: string, init: { body?: string | Buffer; headers?: Record<string, string> } = {}): Promise<Answer> {
+async function send(base: string, method: string, url: string, init: { body?: string; headers?: Record<string, string> } = {}): Promise<Answer> {
   const started = performance.now();
   const response = await fetch(base + url, { method, headers: init.headers, body: init.body, signal: AbortSignal.timeout(10_000) });
   return { method, url, status: response.status, text: await response.text(), ms: performance.now() - started, etag: response.headers.get('etag') };
