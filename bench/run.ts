@@ -1,0 +1,114 @@
+// `npm run bench`: every benchmark part against one synthetic record, then a summary table of
+// each figure next to its target. A part whose module is not in the tree is reported as not
+// present, so the parts can land one at a time.
+//
+//   npm run bench -- [--events N] [--only import,search,check,web]
+import fs from 'node:fs';
+import { parseArgs } from 'node:util';
+import { IMPORT_PEAK_MB_TARGET, IMPORT_RATIO_TARGET, runImportBench, type ImportBenchResult } from './import-bench.ts';
+
+const PARTS = ['import', 'search', 'check', 'web'] as const;
+type Part = (typeof PARTS)[number];
+
+interface SummaryRow {
+  figure: string;
+  value: string;
+  target: string;
+  met?: boolean;
+}
+
+const { values } = parseArgs({ options: { events: { type: 'string', default: '1000000' }, only: { type: 'string', default: PARTS.join(',') } } });
+const events = Number(values.events);
+const only = new Set(values.only.split(',').map((p) => p.trim()));
+const unknown = [...only].filter((p) => !PARTS.includes(p as Part));
+if (!Number.isInteger(events) || events < 1 || unknown.length) {
+  console.error(`usage: npm run bench -- [--events N] [--only ${PARTS.join(',')}]${unknown.length ? ` (unknown part: ${unknown.join(', ')})` : ''}`);
+  process.exit(2);
+}
+
+const summary: SummaryRow[] = [];
+const missing = (part: string, file: string) => summary.push({ figure: part, value: `not present (${file})`, target: '' });
+
+/** The module when its file is in the tree. */
+async function part<T>(file: string, load: () => Promise<T>): Promise<T | undefined> {
+  return fs.existsSync(new URL(file, import.meta.url)) ? load() : undefined;
+}
+
+/** The import's database, for the parts that read a 1M-event record. */
+let imported: ImportBenchResult | undefined;
+
+if (only.has('import') || only.has('search') || only.has('check')) {
+  imported = await runImportBench(events);
+  if (only.has('import')) {
+    summary.push(
+      { figure: 'import rows/s', value: Math.round(imported.rowsPerSecond).toLocaleString('en'), target: '' },
+      { figure: 'import peak memory', value: `${imported.peakMb.toFixed(0)} MB`, target: `<= ${IMPORT_PEAK_MB_TARGET} MB`, met: imported.peakMb <= IMPORT_PEAK_MB_TARGET },
+      imported.ratio === undefined
+        ? { figure: 'import time / sqlite3 shell', value: 'sqlite3 not installed', target: `<= ${IMPORT_RATIO_TARGET}` }
+        : {
+            figure: 'import time / sqlite3 shell',
+            value: `${imported.ratio.toFixed(2)} (${imported.seconds.toFixed(1)} s / ${imported.sqlite3Seconds!.toFixed(1)} s)`,
+            target: `<= ${IMPORT_RATIO_TARGET}`,
+            met: imported.ratio <= IMPORT_RATIO_TARGET,
+          },
+    );
+  }
+}
+
+if (only.has('search')) {
+  const search = await part('./search-bench.ts', () => import('./search-bench.ts'));
+  if (!search) missing('search', 'bench/search-bench.ts');
+  else {
+    for (const row of await search.runSearchBench({ sqlitePath: imported!.dbPath })) {
+      summary.push({
+        figure: `search ${row.name} p99`,
+        value: `${row.p99} ms (naive ${row.naiveMedian.toFixed(1)} ms)`,
+        target: '<= 50 ms and <= naive',
+        met: row.errors === 0 && row.p99 <= 50 && row.p99 <= row.naiveMedian,
+      });
+    }
+  }
+}
+
+if (only.has('check')) {
+  const check = await part('./check-bench.ts', () => import('./check-bench.ts'));
+  if (!check) missing('check', 'bench/check-bench.ts');
+  else {
+    const { openStore } = await import('../src/store/open-store.ts');
+    const { storeEvidenceSource } = await import('../src/check/store-evidence-source.ts');
+    const store = await openStore({ sqlitePath: imported!.dbPath });
+    try {
+      const label = `${events.toLocaleString('en')} events, SQLite`;
+      const result = await check.benchCheckThroughput(storeEvidenceSource(store));
+      console.log(check.formatCheckThroughput(label, result));
+      summary.push(
+        { figure: `check sentences/s (${label})`, value: result.sentencesPerSecond.toFixed(0), target: '' },
+        { figure: 'check median ms/sentence', value: `${result.medianMsPerSentence.toFixed(2)} ms (p95 ${result.p95MsPerSentence.toFixed(2)})`, target: '' },
+      );
+    } finally {
+      await store.close();
+    }
+  }
+}
+
+if (only.has('web')) {
+  const web = await part('./web-bench.ts', () => import('./web-bench.ts'));
+  if (!web) missing('web', 'bench/web-bench.ts');
+  else {
+    const result = await web.runWebBench();
+    if (!result) summary.push({ figure: 'web', value: 'skipped (no Chromium)', target: '' });
+    else {
+      summary.push(
+        { figure: 'web first-page JS (gzip)', value: `${result.firstPageJsGzipKb.toFixed(1)} kB`, target: '<= 250 kB', met: result.firstPageJsGzipKb <= 250 },
+        { figure: 'web first contentful paint', value: `${result.fcpMs.toFixed(0)} ms`, target: '' },
+        { figure: 'web panning, whole period', value: `${result.panFps.wholePeriod.toFixed(1)} fps`, target: '>= 30 fps', met: result.panFps.wholePeriod >= 30 },
+        { figure: `web panning, ${result.panFps.eventsInView} drawn`, value: `${result.panFps.eventsDrawn.toFixed(1)} fps`, target: '>= 30 fps', met: result.panFps.eventsDrawn >= 30 },
+      );
+    }
+  }
+}
+
+const width = (key: keyof SummaryRow) => Math.max(key.length, ...summary.map((r) => String(r[key] ?? '').length));
+const [f, v, t] = [width('figure'), width('value'), width('target')];
+console.log(`\n${'figure'.padEnd(f)}  ${'value'.padEnd(v)}  ${'target'.padEnd(t)}  result`);
+for (const r of summary) console.log(`${r.figure.padEnd(f)}  ${r.value.padEnd(v)}  ${r.target.padEnd(t)}  ${r.met === undefined ? '' : r.met ? 'ok' : 'MISSED'}`);
