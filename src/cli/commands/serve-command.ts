@@ -16,7 +16,8 @@ export function registerServe(program: Command): void {
       const stop = () => void app.close().then(() => store.close());
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
+      const closed = new Promise<void>((resolve) => app.addHook('onClose', async () => resolve()));
       await app.listen({ port: options.port, host: options.host });
-      await new Promise<void>((resolve) => app.addHook('onClose', async () => resolve()));
+      await closed;
     });
 }
