@@ -17,12 +17,16 @@ interface SummaryRow {
   met?: boolean;
 }
 
-const { values } = parseArgs({ options: { events: { type: 'string', default: '1000000' }, only: { type: 'string', default: PARTS.join(',') } } });
+const { values } = parseArgs({
+  options: { events: { type: 'string', default: '1000000' }, only: { type: 'string', default: PARTS.join(',') } },
+});
 const events = Number(values.events);
 const only = new Set(values.only.split(',').map((p) => p.trim()));
 const unknown = [...only].filter((p) => !PARTS.includes(p as Part));
 if (!Number.isInteger(events) || events < 1 || unknown.length) {
-  console.error(`usage: npm run bench -- [--events N] [--only ${PARTS.join(',')}]${unknown.length ? ` (unknown part: ${unknown.join(', ')})` : ''}`);
+  console.error(
+    `usage: npm run bench -- [--events N] [--only ${PARTS.join(',')}]${unknown.length ? ` (unknown part: ${unknown.join(', ')})` : ''}`,
+  );
   process.exit(2);
 }
 
@@ -42,7 +46,12 @@ if (only.has('import') || only.has('search') || only.has('check')) {
   if (only.has('import')) {
     summary.push(
       { figure: 'import rows/s', value: Math.round(imported.rowsPerSecond).toLocaleString('en'), target: '' },
-      { figure: 'import peak memory', value: `${imported.peakMb.toFixed(0)} MB`, target: `<= ${IMPORT_PEAK_MB_TARGET} MB`, met: imported.peakMb <= IMPORT_PEAK_MB_TARGET },
+      {
+        figure: 'import peak memory',
+        value: `${imported.peakMb.toFixed(0)} MB`,
+        target: `<= ${IMPORT_PEAK_MB_TARGET} MB`,
+        met: imported.peakMb <= IMPORT_PEAK_MB_TARGET,
+      },
       imported.ratio === undefined
         ? { figure: 'import time / sqlite3 shell', value: 'sqlite3 not installed', target: `<= ${IMPORT_RATIO_TARGET}` }
         : {
@@ -83,7 +92,11 @@ if (only.has('check')) {
       console.log(check.formatCheckThroughput(label, result));
       summary.push(
         { figure: `check sentences/s (${label})`, value: result.sentencesPerSecond.toFixed(0), target: '' },
-        { figure: 'check median ms/sentence', value: `${result.medianMsPerSentence.toFixed(2)} ms (p95 ${result.p95MsPerSentence.toFixed(2)})`, target: '' },
+        {
+          figure: 'check median ms/sentence',
+          value: `${result.medianMsPerSentence.toFixed(2)} ms (p95 ${result.p95MsPerSentence.toFixed(2)})`,
+          target: '',
+        },
       );
     } finally {
       await store.close();
@@ -99,10 +112,25 @@ if (only.has('web')) {
     if (!result) summary.push({ figure: 'web', value: 'skipped (no Chromium)', target: '' });
     else {
       summary.push(
-        { figure: 'web first-page JS (gzip)', value: `${result.firstPageJsGzipKb.toFixed(1)} kB`, target: '<= 250 kB', met: result.firstPageJsGzipKb <= 250 },
+        {
+          figure: 'web first-page JS (gzip)',
+          value: `${result.firstPageJsGzipKb.toFixed(1)} kB`,
+          target: '<= 250 kB',
+          met: result.firstPageJsGzipKb <= 250,
+        },
         { figure: 'web first contentful paint', value: `${result.fcpMs.toFixed(0)} ms`, target: '' },
-        { figure: 'web panning, whole period', value: `${result.panFps.wholePeriod.toFixed(1)} fps`, target: '>= 30 fps', met: result.panFps.wholePeriod >= 30 },
-        { figure: `web panning, ${result.panFps.eventsInView} drawn`, value: `${result.panFps.eventsDrawn.toFixed(1)} fps`, target: '>= 30 fps', met: result.panFps.eventsDrawn >= 30 },
+        {
+          figure: 'web panning, whole period',
+          value: `${result.panFps.wholePeriod.toFixed(1)} fps`,
+          target: '>= 30 fps',
+          met: result.panFps.wholePeriod >= 30,
+        },
+        {
+          figure: `web panning, ${result.panFps.eventsInView} drawn`,
+          value: `${result.panFps.eventsDrawn.toFixed(1)} fps`,
+          target: '>= 30 fps',
+          met: result.panFps.eventsDrawn >= 30,
+        },
       );
     }
   }
@@ -111,4 +139,5 @@ if (only.has('web')) {
 const width = (key: keyof SummaryRow) => Math.max(key.length, ...summary.map((r) => String(r[key] ?? '').length));
 const [f, v, t] = [width('figure'), width('value'), width('target')];
 console.log(`\n${'figure'.padEnd(f)}  ${'value'.padEnd(v)}  ${'target'.padEnd(t)}  result`);
-for (const r of summary) console.log(`${r.figure.padEnd(f)}  ${r.value.padEnd(v)}  ${r.target.padEnd(t)}  ${r.met === undefined ? '' : r.met ? 'ok' : 'MISSED'}`);
+for (const r of summary)
+  console.log(`${r.figure.padEnd(f)}  ${r.value.padEnd(v)}  ${r.target.padEnd(t)}  ${r.met === undefined ? '' : r.met ? 'ok' : 'MISSED'}`);

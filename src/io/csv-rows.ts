@@ -58,7 +58,8 @@ export async function* readCsvRows(file: string, onBytes?: (bytes: number) => vo
     }
     const error = result.errors[0];
     if (error) throw new CsvSyntaxError(startLines[error.row ?? startLines.length] ?? line, error.message);
-    if (pending.length > MAX_ROW_CHARS) throw new CsvSyntaxError(line, `a row longer than ${MAX_ROW_CHARS} characters: is a quote left open?`);
+    if (pending.length > MAX_ROW_CHARS)
+      throw new CsvSyntaxError(line, `a row longer than ${MAX_ROW_CHARS} characters: is a quote left open?`);
     return { rows, lines };
   };
 

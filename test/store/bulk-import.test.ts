@@ -9,7 +9,19 @@ import { DIALECTS, type TestStore } from '../support/test-stores.ts';
 
 const event = (id: string, extra: Partial<EventRecord> = {}) =>
   recordSetSchema.parse({
-    events: [{ id, date: '2010-01-01', title: `Title ${id}`, summary: 'plain', type: 'summit', actors: ['nato'], areas: ['membership'], sources: [{ url: 'https://example.org/s' }], ...extra }],
+    events: [
+      {
+        id,
+        date: '2010-01-01',
+        title: `Title ${id}`,
+        summary: 'plain',
+        type: 'summit',
+        actors: ['nato'],
+        areas: ['membership'],
+        sources: [{ url: 'https://example.org/s' }],
+        ...extra,
+      },
+    ],
   }).events[0]!;
 
 const ids = (page: { items: EventRecord[] }) => page.items.map((e) => e.id).sort();
@@ -24,7 +36,17 @@ for (const dialect of DIALECTS) {
 
     test('a failed import into an empty table writes nothing and leaves the indexes working', async () => {
       const orphan = recordSetSchema.parse({
-        commitments: [{ id: 'orphan', agreement_id: 'none', obligor: 'nato', beneficiary: 'nato', area: 'membership', description: 'd', sources: [{ url: 'https://e.org' }] }],
+        commitments: [
+          {
+            id: 'orphan',
+            agreement_id: 'none',
+            obligor: 'nato',
+            beneficiary: 'nato',
+            area: 'membership',
+            description: 'd',
+            sources: [{ url: 'https://e.org' }],
+          },
+        ],
       }).commitments;
       await assert.rejects(t.store.importRecords({ events: [event('lost', { title: 'quokka' })], commitments: orphan }));
       assert.equal(await t.store.count('events'), 0);
@@ -32,7 +54,9 @@ for (const dialect of DIALECTS) {
     });
 
     test('a bulk import is searchable, filterable and faceted', async () => {
-      const events = Array.from({ length: 1500 }, (_, i) => event(`ev-${i}`, i % 500 === 0 ? { title: 'Wombat accord', areas: ['sanctions', 'sanctions'], actors: ['ukraine'] } : {}));
+      const events = Array.from({ length: 1500 }, (_, i) =>
+        event(`ev-${i}`, i % 500 === 0 ? { title: 'Wombat accord', areas: ['sanctions', 'sanctions'], actors: ['ukraine'] } : {}),
+      );
       await t.store.importRecords({ events });
       const found = await t.store.searchEvents({ q: 'wombat', areas: ['sanctions'], actors: ['ukraine'] }, ['area', 'actor']);
       assert.deepEqual(ids(found), ['ev-0', 'ev-1000', 'ev-500']);
@@ -42,7 +66,9 @@ for (const dialect of DIALECTS) {
     });
 
     test('an import into a filled table updates text, links and facets row by row', async () => {
-      await t.store.importRecords({ events: [event('ev-500', { title: 'Platypus treaty', areas: ['cybersecurity'] }), event('new-one', { title: 'Wombat again' })] });
+      await t.store.importRecords({
+        events: [event('ev-500', { title: 'Platypus treaty', areas: ['cybersecurity'] }), event('new-one', { title: 'Wombat again' })],
+      });
       assert.deepEqual(ids(await t.store.searchEvents({ q: 'wombat' })), ['ev-0', 'ev-1000', 'new-one']);
       assert.deepEqual(ids(await t.store.searchEvents({ q: 'platypus', areas: ['cybersecurity'] })), ['ev-500']);
       assert.equal((await t.store.searchEvents({ areas: ['sanctions'] })).total, 2);

@@ -8,7 +8,6 @@
 // back from sqlite_master, so the migrations stay their only source, and they are recreated
 // before commit, so no reader ever sees the table without them.
 import type BetterSqlite3 from 'better-sqlite3';
-import type { EventRecord } from '../../../domain/schemas.ts';
 import { eventToRow } from '../../record-rows.ts';
 import type { EventBulkWriter } from '../dialect-adapter.ts';
 
@@ -18,7 +17,10 @@ interface SchemaObject {
   sql: string;
 }
 
-export function openSqliteBulkWriter(database: BetterSqlite3.Database, fullText: { table: string; triggerPrefix: string }): EventBulkWriter {
+export function openSqliteBulkWriter(
+  database: BetterSqlite3.Database,
+  fullText: { table: string; triggerPrefix: string },
+): EventBulkWriter {
   const empty = database.prepare('SELECT 1 FROM events LIMIT 1').get() === undefined;
   const deferred = empty
     ? (database
@@ -36,11 +38,22 @@ export function openSqliteBulkWriter(database: BetterSqlite3.Database, fullText:
   const prepareUpsert = (columns: string[]) =>
     database.prepare(
       `INSERT INTO events (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})
-       ON CONFLICT (id) DO UPDATE SET ${columns.filter((c) => c !== 'id').map((c) => `${c} = excluded.${c}`).join(', ')}`,
+       ON CONFLICT (id) DO UPDATE SET ${columns
+         .filter((c) => c !== 'id')
+         .map((c) => `${c} = excluded.${c}`)
+         .join(', ')}`,
     );
   const links = [
-    { field: 'areas', clear: database.prepare('DELETE FROM event_areas WHERE event_id = ?'), add: database.prepare('INSERT INTO event_areas (event_id, area) VALUES (?, ?)') },
-    { field: 'actors', clear: database.prepare('DELETE FROM event_actors WHERE event_id = ?'), add: database.prepare('INSERT INTO event_actors (event_id, actor) VALUES (?, ?)') },
+    {
+      field: 'areas',
+      clear: database.prepare('DELETE FROM event_areas WHERE event_id = ?'),
+      add: database.prepare('INSERT INTO event_areas (event_id, area) VALUES (?, ?)'),
+    },
+    {
+      field: 'actors',
+      clear: database.prepare('DELETE FROM event_actors WHERE event_id = ?'),
+      add: database.prepare('INSERT INTO event_actors (event_id, actor) VALUES (?, ?)'),
+    },
   ] as const;
 
   return {
