@@ -1,5 +1,6 @@
 // The record in a RecordStore (SQLite or PostgreSQL). Candidate events come from the store's
-// ranked OR full-text search; the small kinds are listed whole.
+// ranked full-text search; the small kinds are listed whole.
+import { auditDb } from '../changelog/change-tables.ts';
 import type { RecordStore } from '../store/record-store.ts';
 import type { EvidenceSource } from './evidence-source.ts';
 
@@ -13,8 +14,7 @@ export function storeEvidenceSource(store: RecordStore): EvidenceSource {
     commitments: () => store.list('commitments'),
     deliveries: () => store.list('deliveries'),
     async candidateEvents(words, limit) {
-      if (words.length === 0) return [];
-      return (await store.searchEvents({ anyOf: words, limit })).items;
+      return store.rankEvents(words, limit);
     },
     async lexiconSeed() {
       const page = await store.searchEvents({ limit: LEXICON_SAMPLE }, ['actor']);
@@ -24,11 +24,20 @@ export function storeEvidenceSource(store: RecordStore): EvidenceSource {
         texts: [...page.items.flatMap((e) => [e.title, e.summary]), ...agreements.map((a) => a.title)],
       };
     },
+    // The context built from this source holds the small kinds whole and learns names from a
+    // sample of events; candidate events are always read fresh. So it is out of date when an
+    // import or a write to a small kind happens, not when an event is written. Counting rows
+    // (the earlier version) rebuilt it on every event write, stalling every request behind the
+    // rebuild under load (the soak test), and missed edits that change no count.
     async version() {
-      const counts = await Promise.all(
-        (['events', 'parties', 'agreements', 'commitments', 'deliveries'] as const).map((k) => store.count(k)),
-      );
-      return counts.join(':');
+      const last = await auditDb(store.db)
+        .selectFrom('changes')
+        .select('seq')
+        .where((eb) => eb.or([eb('kind', 'is', null), eb('kind', '<>', 'events')]))
+        .orderBy('seq', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      return String(last?.seq ?? 0);
     },
   };
 }

@@ -25,11 +25,18 @@ import type {
 const ROWS_PER_INSERT = 500;
 const FACET_LIMIT = 100;
 export const MAX_PAGE_SIZE = 500;
+/** Below this many events every word is worth ranking by. */
+const COMMON_WORD_MIN_EVENTS = 10_000;
+const COMMON_WORD_SHARE = 0.05;
+const WORD_CACHE_SIZE = 10_000;
 
 type EventsQuery = SelectQueryBuilder<Database, 'events', object>;
 
 export class KyselyRecordStore implements RecordStore {
   readonly dialect;
+  private eventCount = { value: 0, at: 0 };
+  /** How many events each word matches, up to the cap; cleared whenever the count is refreshed. */
+  private readonly wordMatches = new Map<string, number>();
 
   constructor(
     readonly db: Kysely<Database>,
@@ -147,29 +154,65 @@ export class KyselyRecordStore implements RecordStore {
     return Number(row.n);
   }
 
+  async rankEvents(words: string[], limit: number): Promise<EventRecord[]> {
+    const usable = await this.distinctiveWords([...new Set(words.flatMap(fullTextWords))]);
+    if (usable.length === 0) return [];
+    const ids = await this.adapter.rankedEventIds(this.db, usable, Math.min(Math.max(limit, 1), MAX_PAGE_SIZE));
+    const byId = new Map((await this.list('events', { ids })).map((e) => [e.id, e]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  }
+
+  /**
+   * Drops words found in more than COMMON_WORD_SHARE of a large record: they match most events,
+   * so ranking by them costs a scan of the record and tells nothing apart. Counting stops at
+   * that share, so deciding costs at most that many index entries per word, once per word.
+   */
+  private async distinctiveWords(words: string[]): Promise<string[]> {
+    const events = await this.cachedEventCount();
+    if (events < COMMON_WORD_MIN_EVENTS) return words;
+    const cap = Math.ceil(events * COMMON_WORD_SHARE);
+    const kept: string[] = [];
+    for (const word of words) {
+      let matches = this.wordMatches.get(word);
+      if (matches === undefined) {
+        if (this.wordMatches.size >= WORD_CACHE_SIZE) this.wordMatches.clear();
+        const row = await this.db
+          .selectFrom((eb) => eb.selectFrom('events').select(sql`1`.as('one')).where(this.adapter.matchEvents([word], 'any').where).limit(cap).as('m'))
+          .select((eb) => eb.fn.countAll<string | number>().as('n'))
+          .executeTakeFirstOrThrow();
+        matches = Number(row.n);
+        this.wordMatches.set(word, matches);
+      }
+      if (matches < cap) kept.push(word);
+    }
+    return kept;
+  }
+
+  /** The number of events, re-counted at most once a minute: only its order of magnitude matters. */
+  private async cachedEventCount(): Promise<number> {
+    if (Date.now() - this.eventCount.at > 60_000) {
+      this.eventCount = { value: await this.count('events'), at: Date.now() };
+      this.wordMatches.clear();
+    }
+    return this.eventCount.value;
+  }
+
   async searchEvents(query: EventQuery, facets: FacetField[] = []): Promise<EventPage> {
     const limit = Math.min(Math.max(query.limit ?? 50, 1), MAX_PAGE_SIZE);
     const filtered = await this.filteredEvents(query);
     const columns = ['id', 'date', 'type', 'title', 'title_uk', 'summary', 'summary_uk', 'actors', 'areas', 'sources'] as const;
 
     let page = filtered.select(columns.map((c) => `events.${c}` as const));
-    if (query.anyOf) {
-      // Candidates for the checker: ranked by relevance, no cursor.
-      const match = this.adapter.matchEvents(query.anyOf.flatMap(fullTextWords), 'any');
-      page = page.orderBy(match.rank, 'desc').orderBy('events.id');
-    } else {
-      const cursor = query.cursor ? decodeCursor(query.cursor) : undefined;
-      if (cursor) {
-        page = page.where((eb) =>
-          eb.or([eb('events.date', '<', cursor.date), eb.and([eb('events.date', '=', cursor.date), eb('events.id', '<', cursor.id)])]),
-        );
-      }
-      page = page.orderBy('events.date', 'desc').orderBy('events.id', 'desc');
+    const cursor = query.cursor ? decodeCursor(query.cursor) : undefined;
+    if (cursor) {
+      page = page.where((eb) =>
+        eb.or([eb('events.date', '<', cursor.date), eb.and([eb('events.date', '=', cursor.date), eb('events.id', '<', cursor.id)])]),
+      );
     }
-    const rows = await page.limit(limit + 1).execute();
+    const rows = await page.orderBy('events.date', 'desc').orderBy('events.id', 'desc').limit(limit + 1).execute();
     const items = rows.slice(0, limit).map(rowToEvent);
     const last = items[items.length - 1];
-    const next = !query.anyOf && rows.length > limit && last ? encodeCursor({ date: last.date, id: last.id }) : null;
+    const next = rows.length > limit && last ? encodeCursor({ date: last.date, id: last.id }) : null;
 
     const totalRow = await filtered.select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow();
     const facetCounts: Facets = {};
@@ -200,10 +243,6 @@ export class KyselyRecordStore implements RecordStore {
     let q: EventsQuery = this.db.selectFrom('events');
     const words = query.q ? fullTextWords(query.q) : [];
     if (words.length) q = q.where(this.adapter.matchEvents(words, 'all').where);
-    if (query.anyOf) {
-      const any = query.anyOf.flatMap(fullTextWords);
-      q = any.length ? q.where(this.adapter.matchEvents(any, 'any').where) : q.where(sql<boolean>`1 = 0`);
-    }
     if (query.from) q = q.where('events.date_end', '>=', dateSpan(query.from).start);
     if (query.to) q = q.where('events.date_start', '<=', dateSpan(query.to).end);
     if (query.types?.length) q = q.where('events.type', 'in', query.types);
@@ -294,7 +333,7 @@ export async function assertReferencesResolve(trx: Kysely<Database>): Promise<vo
   for (const row of await trx.selectFrom('agreements').select(['id', 'data']).execute()) {
     const agreement = JSON.parse(row.data) as RecordTypes['agreements'];
     agreement.parties.forEach((p, i) => {
-      if (!partyIds.has(p)) problems.push({ record: row.id, field: `parties[${i}]`, message: `no party with id "${p}"` });
+      if (!partyIds.has(p)) problems.push({ record: row.id, field: `parties.${i}`, message: `no party with id "${p}"` });
     });
   }
   if (problems.length) {

@@ -10,8 +10,6 @@ export type DialectName = 'sqlite' | 'postgres';
 export interface EventQuery {
   /** Full-text search over title and summary; words are ANDed, a trailing * is a prefix. */
   q?: string;
-  /** Any word may match (ORed), ranked by relevance; used by the checker to find candidates. */
-  anyOf?: string[];
   from?: string;
   to?: string;
   areas?: Area[];
@@ -72,4 +70,9 @@ export interface RecordStore {
   iterate<K extends RecordKind>(kind: K, pageSize?: number): AsyncIterable<RecordTypes[K]>;
   count(kind: RecordKind): Promise<number>;
   searchEvents(query: EventQuery, facets?: FacetField[]): Promise<EventPage>;
+  /**
+   * Events matching any of the words, most relevant first (the checker's candidates). In a large
+   * record, words that match a large share of it are ignored: they rank nothing.
+   */
+  rankEvents(words: string[], limit: number): Promise<EventRecord[]>;
 }

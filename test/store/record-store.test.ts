@@ -51,10 +51,12 @@ for (const dialect of DIALECTS) {
       assert.equal((await t.store.searchEvents({ q: '"); DROP TABLE events; --' })).total, 0);
     });
 
-    test('anyOf ranks candidates that match more words first', async () => {
-      const page = await t.store.searchEvents({ anyOf: ['Bucharest', 'summit', 'member'] });
-      assert.equal(page.items[0]!.id, 'bucharest-2008');
-      assert.ok(page.total >= 1);
+    test('rankEvents puts the event that matches more of the words first', async () => {
+      const ranked = await t.store.rankEvents(['Bucharest', 'member', 'Ukraine'], 10);
+      assert.equal(ranked[0]!.id, 'bucharest-2008');
+      assert.deepEqual(ranked.map((e) => e.id), ['bucharest-2008', 'joins-1994']);
+      assert.deepEqual(await t.store.rankEvents(['nowhere'], 10), []);
+      assert.deepEqual(await t.store.rankEvents([], 10), []);
     });
 
     test('filters by area, type and actor (id, name or alias)', async () => {

@@ -1,6 +1,6 @@
 // What differs between SQLite and PostgreSQL, in one place (like Kysely's DialectAdapter):
 // full-text search and the DDL that sets it up. Everything else is shared Kysely code.
-import type { Expression, Kysely, RawBuilder, SqlBool, Transaction } from 'kysely';
+import type { Expression, Kysely, SqlBool, Transaction } from 'kysely';
 import type { EventRecord } from '../../domain/schemas.ts';
 import type { Database } from '../database.ts';
 import type { DialectName } from '../record-store.ts';
@@ -8,8 +8,6 @@ import type { DialectName } from '../record-store.ts';
 export interface FullTextMatch {
   /** A condition on `events` that holds for matching rows. */
   where: Expression<SqlBool>;
-  /** Relevance, larger is better, for ordering candidates. */
-  rank: RawBuilder<number>;
 }
 
 export interface DialectAdapter {
@@ -18,6 +16,8 @@ export interface DialectAdapter {
   createFullTextIndex(db: Kysely<Database>): Promise<void>;
   /** words: already split and cleaned; `all` ANDs them, `any` ORs them; a word ending in * is a prefix. */
   matchEvents(words: string[], mode: 'all' | 'any'): FullTextMatch;
+  /** Ids of the events matching any of the words, most relevant first, using the index's own ranking. */
+  rankedEventIds(db: Kysely<Database>, words: string[], limit: number): Promise<string[]>;
   /**
    * A faster way to upsert events inside an import's transaction, for a dialect that has one;
    * without it, imports use the shared Kysely statements.

@@ -11,11 +11,17 @@ export const postgresAdapter: DialectAdapter = {
     await sql`CREATE INDEX events_search_idx ON events USING gin (search)`.execute(db);
   },
   matchEvents(words, mode) {
-    const terms = words.map((w) => (w.endsWith('*') ? `${w.slice(0, -1).toLowerCase()}:*` : w.toLowerCase()));
-    const query = sql`to_tsquery('english', ${terms.join(mode === 'all' ? ' & ' : ' | ')})`;
-    return {
-      where: sql<boolean>`events.search @@ ${query}`,
-      rank: sql<number>`ts_rank(events.search, ${query})`,
-    };
+    return { where: sql<boolean>`events.search @@ ${tsQuery(words, mode)}` };
+  },
+  async rankedEventIds(db, words, limit) {
+    const query = tsQuery(words, 'any');
+    const rows = await sql<{ id: string }>`
+      SELECT id FROM events WHERE search @@ ${query} ORDER BY ts_rank(search, ${query}) DESC, id LIMIT ${limit}`.execute(db);
+    return rows.rows.map((r) => r.id);
   },
 };
+
+function tsQuery(words: string[], mode: 'all' | 'any') {
+  const terms = words.map((w) => (w.endsWith('*') ? `${w.slice(0, -1).toLowerCase()}:*` : w.toLowerCase()));
+  return sql`to_tsquery('english', ${terms.join(mode === 'all' ? ' & ' : ' | ')})`;
+}

@@ -19,15 +19,20 @@ export const sqliteAdapter = (database: BetterSqlite3.Database): DialectAdapter 
       INSERT INTO events_fts(rowid, title, summary) VALUES (new.rowid, new.title, new.summary); END`.execute(db);
   },
   matchEvents(words, mode) {
-    const terms = words.map((w) => (w.endsWith('*') ? `"${w.slice(0, -1)}"*` : `"${w}"`));
-    const query = terms.join(mode === 'all' ? ' ' : ' OR ');
-    return {
-      where: sql<boolean>`events.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ${query})`,
-      // bm25 is smaller for better matches; negate so larger is better, as the interface says.
-      rank: sql<number>`(SELECT -bm25(events_fts) FROM events_fts WHERE events_fts MATCH ${query} AND events_fts.rowid = events.rowid)`,
-    };
+    return { where: sql<boolean>`events.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ${ftsQuery(words, mode)})` };
+  },
+  async rankedEventIds(db, words, limit) {
+    // FTS5's own `rank` (bm25) ordered inside the index, joined to events only for the winners.
+    const rows = await sql<{ id: string }>`
+      SELECT events.id FROM events_fts JOIN events ON events.rowid = events_fts.rowid
+      WHERE events_fts MATCH ${ftsQuery(words, 'any')} ORDER BY events_fts.rank LIMIT ${limit}`.execute(db);
+    return rows.rows.map((r) => r.id);
   },
   async openEventBulkWriter() {
     return openSqliteBulkWriter(database, { table: 'events_fts', triggerPrefix: 'events_fts_' });
   },
 });
+
+function ftsQuery(words: string[], mode: 'all' | 'any'): string {
+  return words.map((w) => (w.endsWith('*') ? `"${w.slice(0, -1)}"*` : `"${w}"`)).join(mode === 'all' ? ' ' : ' OR ');
+}
