@@ -41,6 +41,18 @@ function number(name: string): Column {
   };
 }
 
+/** "true" or "false"; anything else is kept as text so validation names the field. */
+function boolean(name: string): Column {
+  return {
+    name,
+    required: false,
+    write: (r) => (r[name] == null ? '' : String(r[name])),
+    read: (cell, r) => {
+      if (!blank(cell)) r[name] = cell.trim() === 'true' ? true : cell.trim() === 'false' ? false : cell;
+    },
+  };
+}
+
 function list(name: string, required = false): Column {
   return {
     name,
@@ -150,6 +162,7 @@ export const CSV_COLUMNS: Record<RecordKind, Column[]> = {
     number('quantity'),
     text('unit'),
     text('description', true),
+    boolean('fulfils'),
     ...sourceColumns,
   ],
 };
