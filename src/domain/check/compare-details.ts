@@ -110,7 +110,10 @@ function compareNegation(claim: TextAnalysis, doc: EvidenceDoc): DetailResult[] 
     if (term.keys[0]!.startsWith('@')) continue;
     const occurrences = doc.analysis.terms.filter((t) => t.keys.some((k) => term.keys.includes(k)));
     if (occurrences.length === 0) continue;
-    const denied = occurrences.every((o) => o.negated);
+    // An act the record denies outright ("no invitation was given") is denied, whatever it says
+    // might happen later ("would extend an invitation when allies agree").
+    const act = term.keys[0]!.startsWith('!');
+    const denied = act ? occurrences.some((o) => o.negated) : occurrences.every((o) => o.negated);
     const asserted = occurrences.every((o) => !o.negated);
     if ((term.negated && asserted) || (!term.negated && denied)) {
       conflicts.push(claim.tokens[term.at]!.text);

@@ -9,6 +9,7 @@ import { amountsAgree, sameQuantity } from './find-amounts.ts';
 import { formatPartialDate, spansOverlap } from './find-dates.ts';
 import type { Entity } from './gazetteer.ts';
 import { coverage, termWeights } from './term-weights.ts';
+import { isContentToken } from './tokenize.ts';
 
 export type VerdictLabel = 'supported' | 'contradicted' | 'unverifiable';
 
@@ -55,6 +56,27 @@ function subjectTerms(claim: TextAnalysis): TextAnalysis['terms'] {
   if (!act) return [];
   const at = claim.tokens.findIndex((t) => t.start >= act.start);
   return claim.terms.filter((t) => t.at < at);
+}
+
+/** Details that fix an act in time and place, or what it amounted to: each independent of the others. */
+const COORDINATES = new Set<DetailResult['kind']>(['date', 'place', 'amount', 'role']);
+
+/**
+ * A record that disagrees with the claim on two independent details (when and where) and agrees
+ * on none of them describes another act, not this one described wrongly: a summit in Madrid in
+ * 2022 is no refutation of one in Bucharest in 2008, however alike their wording.
+ */
+export function anotherAct(details: DetailResult[]): boolean {
+  const coordinates = details.filter((d) => COORDINATES.has(d.kind));
+  const disagreeing = new Set(coordinates.filter((d) => d.status === 'conflict').map((d) => d.kind));
+  return disagreeing.size >= 2 && !coordinates.some((d) => d.status === 'agree');
+}
+
+/** The claim's places as topic words: a place the claim names tells the record of its act from others. */
+function placeTerms(claim: TextAnalysis): TextAnalysis['terms'] {
+  return claim.tokens.flatMap((t, at) =>
+    claim.places.some((p) => t.start >= p.start && t.end <= p.end) && isContentToken(t) ? [{ keys: [t.stem], at, negated: false }] : [],
+  );
 }
 
 const isLinked = (a: EvidenceDoc, b: EvidenceDoc) => a.linked.includes(b.id) || b.linked.includes(a.id);
@@ -155,7 +177,10 @@ export function decideVerdict(claim: TextAnalysis, groups: EvidenceDoc[][], enti
   const head = claim.actions[0] ? headOf(claim, claim.actions[0].start) : undefined;
   const named = (doc: EvidenceDoc) =>
     head !== undefined && doc.head?.word === head.word && doc.head.qualifiers.every((id) => claim.entities.has(id));
-  const rank = (s: Scored) => s.coverage + (named(s.doc) ? CLOSE : 0);
+  // The places the claim names weigh in choosing among them as its distinctive words do, so
+  // the record of the summit in Bucharest outranks others that merely share "summit" and "member".
+  const located = [...claim.terms, ...placeTerms(claim)];
+  const rank = (s: Scored) => coverage(located, s.doc.keys, weigh) + (named(s.doc) ? CLOSE : 0);
   const same = scored
     .filter(
       (s) => s.coverage >= SAME_ACT && actsMatch(claim, s.doc) && (subject.length === 0 || coverage(subject, s.doc.keys, weigh) >= SUBJECT),
@@ -193,16 +218,20 @@ export function decideVerdict(claim: TextAnalysis, groups: EvidenceDoc[][], enti
     places: new Set(claim.places.filter((p) => p.end <= firstAct).map((p) => p.name)),
     ids: new Set(claim.mentions.filter((m) => m.end <= firstAct).flatMap((m) => m.ids)),
   };
-  const judged = candidates.map((s) => ({
-    ...s,
-    details: confirmFromRelated(
-      claim,
-      [...compareDetails(claim, s.doc, entities), ...orderFor(order, s.doc)],
-      s.doc,
-      related,
-      subjectNames,
-    ),
-  }));
+  const judged = candidates
+    .map((s) => ({
+      ...s,
+      details: confirmFromRelated(
+        claim,
+        [...compareDetails(claim, s.doc, entities), ...orderFor(order, s.doc)],
+        s.doc,
+        related,
+        subjectNames,
+      ),
+    }))
+    // Unless the claim names it ("the Budapest Memorandum") or ranks it ("first met"): then it is
+    // the claim's subject, however many details the claim gets wrong.
+    .filter((j) => named(j.doc) || ranked.includes(j.doc) || !anotherAct(j.details));
   // A confirming record must be about as close to the claim as the closest one.
   const closest = Math.max(0, ...judged.map((j) => j.coverage));
   const unmatchedWords = (doc: EvidenceDoc) =>

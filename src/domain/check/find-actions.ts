@@ -43,12 +43,12 @@ const ACTIONS: [Action, RegExp][] = [
   ['initial', /\binitial(?:l)?(?:ed|ing|s)\b/gi],
   [
     'adopt',
-    /\b(?:adopt(?:s|ed|ing|ion)?|pass(?:es|ed|ing)|approv(?:e|es|ed|ing|al)|endors(?:e|es|ed|ing)|enact(?:s|ed|ing)?|agreed(?:\s+on)?)\b/gi,
+    /\b(?:adopt(?:s|ed|ing|ion)?|pass(?:es|ed|ing)|approv(?:e|es|ed|ing|al)|endors(?:e|es|ed|ing)|enact(?:s|ed|ing)?|agreed(?!\s+that\b)(?:\s+on)?)\b/gi,
   ],
   [
     'join',
     new RegExp(
-      String.raw`\b(?:join(?:s|ed|ing)?|admit(?:s|ted|ting)?|admission|accession|acced(?:e|ed|es|ing)|let${W}in\b|became\s+(?:a\s+)?(?:member|contributing\s+participant)|becom(?:e|es|ing)\s+(?:a\s+)?(?:member|contributing\s+participant))\b`,
+      String.raw`\b(?:join(?:s|ed|ing)?|admit(?:s|ted|ting)?|admission|accession|acced(?:e|ed|es|ing)|let${W}in\b|became\s+(?:a\s+)?(?:members?|contributing\s+participants?)|becom(?:e|es|ing)\s+(?:a\s+)?(?:members?|contributing\s+participants?))\b`,
       'gi',
     ),
   ],
@@ -66,7 +66,7 @@ const ACTIONS: [Action, RegExp][] = [
   ['visit', /\b(?:visit(?:s|ed|ing)?|trip|travel(?:s|led|ed|ling|ing)?|journey(?:s|ed)?)\b/gi],
   [
     'say',
-    /\b(?:s(?:ay|ays|aid)|announc(?:e|es|ed|ing)|declar(?:e|es|ed|ing)|stat(?:e|es|ed|ing)|call(?:s|ed)\s+(?:for|it|ukraine|the))\b/gi,
+    /\b(?:s(?:ay|ays|aid)|agreed\s+that|announc(?:e|es|ed|ing)|declar(?:e|es|ed|ing)|stat(?:e|es|ed|ing)|call(?:s|ed)\s+(?:for|it|ukraine|the))\b/gi,
   ],
   ['ratify', /\b(?:ratif(?:y|ies|ied|ying|ication))\b/gi],
   ['decide', /\b(?:decid(?:e|es|ed|ing)|decision)\b/gi],
