@@ -2,6 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkText } from '../../src/check/check-text.ts';
+import type { DetailResult } from '../../src/domain/check/compare-details.ts';
+import { anotherAct } from '../../src/domain/check/decide-verdict.ts';
 import { memoryEvidenceSource } from '../../src/check/memory-evidence-source.ts';
 import { recordSetSchema } from '../../src/domain/schemas.ts';
 
@@ -125,3 +127,20 @@ test('sentences with nothing checkable are not claims', async () => {
   const { claims } = await checkText('This is an opinion. We think so too!', source);
   assert.deepEqual(claims, []);
 });
+
+// A record that disagrees on two independent details, and agrees on none, describes another act.
+const d = (kind: DetailResult['kind'], status: DetailResult['status'], claim = 'x'): DetailResult => ({ kind, status, claim });
+const acts: [string, DetailResult[], Set<string>, boolean][] = [
+  ['date and place both differ', [d('date', 'conflict'), d('place', 'conflict')], new Set(), true],
+  ['only the date differs', [d('date', 'conflict'), d('place', 'agree')], new Set(), false],
+  ['only the place differs', [d('date', 'agree'), d('place', 'conflict')], new Set(), false],
+  ['date differs, place unknown', [d('date', 'conflict'), d('place', 'unknown', 'Riga')], new Set(), false],
+  ['date differs, the subject place unmentioned', [d('date', 'conflict'), d('place', 'unknown', 'Riga')], new Set(['Riga']), true],
+  ['date and amount differ', [d('date', 'conflict'), d('amount', 'conflict')], new Set(), true],
+  ['two dates differ, one kind', [d('date', 'conflict'), d('date', 'conflict')], new Set(), false],
+  ['two differ, a third agrees', [d('date', 'conflict'), d('place', 'conflict'), d('amount', 'agree')], new Set(), false],
+  ['parties do not count', [d('date', 'conflict'), d('party', 'unknown')], new Set(), false],
+];
+for (const [name, details, subjectPlaces, expected] of acts) {
+  test(`another act? ${name}: ${expected}`, () => assert.equal(anotherAct(details, subjectPlaces), expected));
+}

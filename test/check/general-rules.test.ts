@@ -71,6 +71,48 @@ const table: [rule: string, text: string, verdict: 'supported' | 'contradicted' 
   ['a year naming something else', 'The CCDCOE was established in Tallinn in May 2008 after the 2007 attacks on Estonia.', 'unverifiable'],
   ['a recurring act', "Ukraine's Annual National Programme for 2011 was drafted by the foreign ministry.", 'unverifiable'],
   ['a region is not its country', 'Rumsfeld met Kuchma and Marchuk in Crimea in August 2004.', 'unverifiable'],
+  [
+    'a summit elsewhere at another time is another act',
+    'The Bucharest summit in April 2008 agreed that Ukraine will become a member of NATO.',
+    'supported',
+    /^bucharest-summit-2008$/,
+  ],
+  [
+    'the place naming the subject picks the record',
+    'NATO leaders declared in Bucharest in 2008 that Ukraine and Georgia would become members.',
+    'supported',
+    /^bucharest-summit-2008$/,
+  ],
+  [
+    'a summit the record lacks is not refuted by another',
+    'The Lisbon summit in November 2010 agreed that Ukraine will become a member of NATO.',
+    'unverifiable',
+  ],
+  ['nor by one of another year', 'The Riga summit in 2006 agreed that Ukraine will become a member of NATO.', 'unverifiable'],
+  [
+    'a thing the claim names is its subject, however many details it gets wrong',
+    'The Budapest Memorandum was signed in Vienna in March 1995.',
+    'contradicted',
+    /^budapest-memorandum-1994$/,
+  ],
+  [
+    'a better-matching record that agrees is the claim act',
+    'Ukraine signed up for the Partnership for Peace in 1994.',
+    'supported',
+    /^pfp-1994$/,
+  ],
+  [
+    'a participle sets the scene, the verb is the act',
+    'NATO leaders meeting in Bucharest in 2008 said that Ukraine will become a member.',
+    'supported',
+    /^bucharest-summit-2008$/,
+  ],
+  [
+    'one detail changed still contradicts',
+    'The Bucharest summit in April 2009 agreed that Ukraine will become a member of NATO.',
+    'contradicted',
+    /^bucharest-summit-2008$/,
+  ],
 ];
 
 for (const [rule, text, verdict, evidence] of table) {

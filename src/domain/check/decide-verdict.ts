@@ -44,15 +44,24 @@ interface Scored {
 
 const round = (x: number) => Math.round(Math.min(0.97, Math.max(0.05, x)) * 100) / 100;
 
-/** The record must describe the claim's main act, the first one it names ("signed ... during a visit"). */
+/**
+ * The claim's main act: the first it names ("signed ... during a visit"), passing over one that
+ * only sets the scene ("Leaders meeting in Bucharest declared ...").
+ */
+export function mainAct(claim: TextAnalysis): TextAnalysis['actions'][number] | undefined {
+  const finite = claim.actions.find((a) => !/ing$/i.test(claim.text.slice(a.start, a.end)));
+  return finite ?? claim.actions[0];
+}
+
+/** The record must describe the claim's main act. */
 function actsMatch(claim: TextAnalysis, doc: EvidenceDoc): boolean {
-  const main = claim.actions[0];
+  const main = mainAct(claim);
   return !main || doc.analysis.actionSet.has(main.action);
 }
 
 /** The topic words before the first act: roughly the claim's subject ("The 1997 Charter"). */
 function subjectTerms(claim: TextAnalysis): TextAnalysis['terms'] {
-  const act = claim.actions[0];
+  const act = mainAct(claim);
   if (!act) return [];
   const at = claim.tokens.findIndex((t) => t.start >= act.start);
   return claim.terms.filter((t) => t.at < at);
@@ -66,9 +75,12 @@ const COORDINATES = new Set<DetailResult['kind']>(['date', 'place', 'amount', 'r
  * on none of them describes another act, not this one described wrongly: a summit in Madrid in
  * 2022 is no refutation of one in Bucharest in 2008, however alike their wording.
  */
-export function anotherAct(details: DetailResult[]): boolean {
+export function anotherAct(details: DetailResult[], subjectPlaces: Set<string> = new Set()): boolean {
   const coordinates = details.filter((d) => COORDINATES.has(d.kind));
   const disagreeing = new Set(coordinates.filter((d) => d.status === 'conflict').map((d) => d.kind));
+  // A place that names the claim's subject ("the Lisbon summit") and the record never mentions
+  // sets them apart as much as a place the record gives otherwise.
+  if (coordinates.some((d) => d.kind === 'place' && d.status === 'unknown' && subjectPlaces.has(d.claim))) disagreeing.add('place');
   return disagreeing.size >= 2 && !coordinates.some((d) => d.status === 'agree');
 }
 
@@ -174,13 +186,23 @@ export function decideVerdict(claim: TextAnalysis, groups: EvidenceDoc[][], enti
   // A record about the same act covers most of the claim and what the claim is about. Of two
   // about equally close, the one named by the claim's subject comes first: "the Charter" is the
   // Charter, not the "Declaration to Complement the Charter".
-  const head = claim.actions[0] ? headOf(claim, claim.actions[0].start) : undefined;
+  const head = mainAct(claim) ? headOf(claim, mainAct(claim)!.start) : undefined;
   const named = (doc: EvidenceDoc) =>
     head !== undefined && doc.head?.word === head.word && doc.head.qualifiers.every((id) => claim.entities.has(id));
   // The places the claim names weigh in choosing among them as its distinctive words do, so
   // the record of the summit in Bucharest outranks others that merely share "summit" and "member".
+  // A date the record's own date matches counts as one more such word.
   const located = [...claim.terms, ...placeTerms(claim)];
-  const rank = (s: Scored) => coverage(located, s.doc.keys, weigh) + (named(s.doc) ? CLOSE : 0);
+  const dates = claim.dates.filter((d) => !d.bound);
+  const dateWeight = dates.length ? Math.max(0, ...located.map(weigh)) : 0;
+  const locatedWeight = located.reduce((sum, t) => sum + weigh(t), 0);
+  const fit = (doc: EvidenceDoc) =>
+    (coverage(located, doc.keys, weigh) * locatedWeight + (dates.some((d) => spansOverlap(d, doc.span)) ? dateWeight : 0)) /
+    (locatedWeight + dateWeight || 1);
+  const rank = (s: Scored) => fit(s.doc) + (named(s.doc) ? CLOSE : 0);
+  // The claim's names: the parties and people it mentions and its capitalised words ("Budapest").
+  const proper = claim.terms.filter((t, i) => t.keys[0]!.startsWith('@') || (i > 0 && /^\p{Lu}/u.test(claim.tokens[t.at]!.text)));
+  const properOf = (doc: EvidenceDoc) => proper.filter((t) => t.keys.some((k) => doc.keys.has(k))).length;
   const same = scored
     .filter(
       (s) => s.coverage >= SAME_ACT && actsMatch(claim, s.doc) && (subject.length === 0 || coverage(subject, s.doc.keys, weigh) >= SUBJECT),
@@ -213,7 +235,7 @@ export function decideVerdict(claim: TextAnalysis, groups: EvidenceDoc[][], enti
   // of the Commission") is the record of that act, whatever else it shares with the claim.
   const ranked = order.flatMap((d) => (d.status === 'agree' && d.doc ? [d.doc] : []));
   const candidates = [...scored.filter((s) => ranked.includes(s.doc)), ...same.filter((s) => !ranked.includes(s.doc))];
-  const firstAct = claim.actions[0]?.start ?? Infinity;
+  const firstAct = mainAct(claim)?.start ?? Infinity;
   const subjectNames = {
     places: new Set(claim.places.filter((p) => p.end <= firstAct).map((p) => p.name)),
     ids: new Set(claim.mentions.filter((m) => m.end <= firstAct).flatMap((m) => m.ids)),
@@ -231,7 +253,7 @@ export function decideVerdict(claim: TextAnalysis, groups: EvidenceDoc[][], enti
     }))
     // Unless the claim names it ("the Budapest Memorandum") or ranks it ("first met"): then it is
     // the claim's subject, however many details the claim gets wrong.
-    .filter((j) => named(j.doc) || ranked.includes(j.doc) || !anotherAct(j.details));
+    .filter((j) => named(j.doc) || ranked.includes(j.doc) || !anotherAct(j.details, subjectNames.places));
   // A confirming record must be about as close to the claim as the closest one.
   const closest = Math.max(0, ...judged.map((j) => j.coverage));
   const unmatchedWords = (doc: EvidenceDoc) =>
@@ -259,8 +281,17 @@ export function decideVerdict(claim: TextAnalysis, groups: EvidenceDoc[][], enti
   const conflicts = best?.details.filter((d) => d.status === 'conflict') ?? [];
   // A recurring act (a yearly programme, a council meeting) has a record per instance: one that
   // disagrees is no refutation while another, about as close, agrees on when or where it was.
+  // Nor is it while a record that matches more of the claim's words agrees: that one is the
+  // claim's act, worded otherwise ("signed up to" for "joined").
   const consistent = (s: Scored) => {
-    if (s.doc === best!.doc || s.coverage < best!.coverage - CLOSE || !actsMatch(claim, s.doc)) return false;
+    if (s.doc === best!.doc) return false;
+    // A record that fits the claim's names, places and date at least as well is as near, unless
+    // the claim names or ranks the best one: then the other is the source of a mix-up.
+    const subjectOf = named(best!.doc) || ranked.includes(best!.doc);
+    const fitsAsWell = !subjectOf && fit(s.doc) >= fit(best!.doc) && properOf(s.doc) >= properOf(best!.doc);
+    const near = s.coverage >= best!.coverage - CLOSE || fitsAsWell;
+    const better = s.coverage > best!.coverage || (s.coverage >= best!.coverage && fitsAsWell && fit(s.doc) > fit(best!.doc));
+    if (!(better || (near && actsMatch(claim, s.doc)))) return false;
     const details = compareDetails(claim, s.doc, entities);
     return (
       details.every((d) => d.status !== 'conflict') &&

@@ -39,7 +39,7 @@ export interface ActionMention {
 
 const W = String.raw`(?:\s+\w+){0,3}?\s+`;
 const ACTIONS: [Action, RegExp][] = [
-  ['sign', /\b(?:sign(?:s|ed|ing)?|co-signed|put\s+(?:his|her|their)\s+names?\s+to|inked|conclud(?:e|ed|es|ing))\b/gi],
+  ['sign', /\b(?:sign(?:s|ed|ing)?(?!\s+up\b)|co-signed|put\s+(?:his|her|their)\s+names?\s+to|inked|conclud(?:e|ed|es|ing))\b/gi],
   ['initial', /\binitial(?:l)?(?:ed|ing|s)\b/gi],
   [
     'adopt',
@@ -48,7 +48,7 @@ const ACTIONS: [Action, RegExp][] = [
   [
     'join',
     new RegExp(
-      String.raw`\b(?:join(?:s|ed|ing)?|admit(?:s|ted|ting)?|admission|accession|acced(?:e|ed|es|ing)|let${W}in\b|became\s+(?:a\s+)?(?:members?|contributing\s+participants?)|becom(?:e|es|ing)\s+(?:a\s+)?(?:members?|contributing\s+participants?))\b`,
+      String.raw`\b(?:join(?:s|ed|ing)?|sign(?:s|ed|ing)?\s+up\s+(?:to|for)|admit(?:s|ted|ting)?|admission|accession|acced(?:e|ed|es|ing)|let${W}in\b|became\s+(?:a\s+)?(?:members?|contributing\s+participants?)|becom(?:e|es|ing)\s+(?:a\s+)?(?:members?|contributing\s+participants?))\b`,
       'gi',
     ),
   ],
