@@ -17,6 +17,18 @@ export const partialDateSchema = z
   .string()
   .refine(isPartialDate, 'must be a real date of the form YYYY, YYYY-MM or YYYY-MM-DD');
 
+// PostgreSQL cannot store NUL in text, and an unpaired UTF-16 surrogate has no UTF-8 form
+// (both backends would store U+FFFD instead): such text would fail a write with a 500, or
+// silently alter what was acknowledged. So it is rejected up front, naming the field.
+const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+function storableText(value: unknown, ctx: z.RefinementCtx, path: PropertyKey[] = []): void {
+  if (typeof value === 'string') {
+    if (UNSTORABLE.test(value)) ctx.addIssue({ code: 'custom', path, message: 'must not contain NUL characters or unpaired surrogates' });
+  } else if (Array.isArray(value)) value.forEach((item, i) => storableText(item, ctx, [...path, i]));
+  else if (value !== null && typeof value === 'object') for (const [key, item] of Object.entries(value)) storableText(item, ctx, [...path, key]);
+}
+
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
 const optional = <T extends z.ZodType>(schema: T) => schema.nullable().default(null);
 
@@ -44,7 +56,7 @@ export const eventSchema = z.object({
   actors: z.array(text(200)).default([]),
   areas: z.array(areaSchema).default([]),
   sources,
-});
+}).superRefine(storableText);
 export type EventRecord = z.output<typeof eventSchema>;
 
 export const partySchema = z.object({
@@ -55,7 +67,7 @@ export const partySchema = z.object({
   iso2: optional(z.string().regex(/^[A-Z]{2}$/, 'must be two capital letters')),
   aliases: z.array(text(300)).default([]),
   sources: z.array(sourceSchema).default([]),
-});
+}).superRefine(storableText);
 export type Party = z.output<typeof partySchema>;
 
 export const agreementSchema = z.object({
@@ -74,7 +86,7 @@ export const agreementSchema = z.object({
   text_url: optional(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })),
   event_ids: z.array(idSchema).default([]),
   sources,
-});
+}).superRefine(storableText);
 export type Agreement = z.output<typeof agreementSchema>;
 
 export const provisionSchema = z.object({ ref: text(200), text: optional(z.string().max(10000)) });
@@ -103,7 +115,7 @@ export const commitmentSchema = z.object({
   /** Set when the obligor explicitly withdrew the commitment; needs its own source. */
   withdrawn: optional(withdrawalSchema),
   sources,
-});
+}).superRefine(storableText);
 export type Commitment = z.output<typeof commitmentSchema>;
 
 export const deliverySchema = z.object({
@@ -121,7 +133,7 @@ export const deliverySchema = z.object({
    */
   fulfils: z.boolean().default(false),
   sources,
-});
+}).superRefine(storableText);
 export type Delivery = z.output<typeof deliverySchema>;
 
 export const recordSetSchema = z.object({

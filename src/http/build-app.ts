@@ -9,7 +9,9 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { PactwatchError } from '../domain/errors.ts';
 import type { RecordStore } from '../store/record-store.ts';
+import { DEFAULT_TOKEN_GUESS_LIMIT, TokenGuesses, type TokenGuessLimit } from './auth-hooks.ts';
 import { clientErrorHandler, frameworkErrors, installErrorHandler, notFoundBody } from './error-handler.ts';
 import { cachedEventSearch } from './event-search.ts';
 import { registerAgreementsRoutes } from './routes/agreements-routes.ts';
@@ -40,6 +42,8 @@ export interface AppOptions {
   webRoot?: string;
   /** YYYY-MM-DD; commitment status depends on it. */
   today?: () => string;
+  /** Wrong tokens one address may send per window (token guessing). */
+  tokenGuessLimit?: TokenGuessLimit;
 }
 
 export const DEFAULT_WEB_ROOT = path.resolve(import.meta.dirname, '../../web/dist');
@@ -53,6 +57,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorateRequest('user', null);
+  app.decorate('tokenGuesses', new TokenGuesses(options.tokenGuessLimit ?? DEFAULT_TOKEN_GUESS_LIMIT));
   // JSON only: a text/plain body is what a cross-site form can send without a preflight.
   app.removeContentTypeParser('text/plain');
   // A DELETE may come with a JSON content type and no body; that is not a malformed body.
@@ -61,6 +66,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     body === '' && request.method === 'DELETE' ? done(null, undefined) : parseJson(request, body as string, done),
   );
   installErrorHandler(app);
+  // PostgreSQL cannot hold NUL in text: a %00 in a filter would reach it as a 500 (found by
+  // the abuse suite). No stored text contains NUL (schemas.ts), so such a URL is refused.
+  app.addHook('onRequest', async (request) => {
+    if (/%00/.test(request.url)) throw new PactwatchError('bad_request', 'the URL holds a NUL character (%00)', 400, [{ field: '(query)', message: 'must not contain %00' }]);
+  });
 
   const hasWebApp = fs.existsSync(path.join(webRoot, 'index.html'));
   // CORS stays off: no Access-Control-* headers, so browsers keep other origins out.

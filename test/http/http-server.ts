@@ -18,7 +18,13 @@ export async function startServer(dialect: TestDialect, options: Partial<AppOpti
   const db = await dialect.open({ shipped: options.shipped ?? true });
   const tokens = {} as Record<Role, string>;
   for (const role of ROLES) tokens[role] = (await addUser(db.store.db, `${role}-user`, role)).token;
-  const app = await buildApp({ writeLimit: { max: 100_000, timeWindow: '1 minute' }, ...options, store: db.store });
+  // Limits high enough for the matrix and concurrency tests; the abuse suite sets its own.
+  const app = await buildApp({
+    writeLimit: { max: 100_000, timeWindow: '1 minute' },
+    tokenGuessLimit: { max: 100_000, windowMs: 60_000 },
+    ...options,
+    store: db.store,
+  });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const base = typeof address === 'object' && address ? `http://127.0.0.1:${address.port}` : '';

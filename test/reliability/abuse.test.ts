@@ -10,6 +10,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, test } from 'node:test';
 import { RECORD_KINDS, type RecordKind } from '../../src/domain/vocabulary.ts';
 import { SHIPPED_RECORD_DIR } from '../../src/io/shipped-record.ts';
+import { DEFAULT_TOKEN_GUESS_LIMIT } from '../../src/http/auth-hooks.ts';
 import { startServer, type TestServer } from '../http/http-server.ts';
 import { DIALECTS, sqliteDialect, tempDir } from '../support/test-stores.ts';
 import { assertAnswer, type Answer } from './support/answers.ts';
@@ -60,7 +61,7 @@ for (const dialect of DIALECTS) {
     }
 
     before(async () => {
-      server = await startServer(dialect);
+      server = await startServer(dialect, { tokenGuessLimit: DEFAULT_TOKEN_GUESS_LIMIT });
     });
     after(async () => {
       report('abuse cases tried', tried, dialect.name);
