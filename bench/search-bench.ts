@@ -45,8 +45,19 @@ interface Query {
 const FACETS = ['type', 'area', 'actor', 'year'] as const;
 
 /** The obvious SQL: match, sort, take a page; then count and group over every match. */
-async function naiveSearch(db: Kysely<Database>, dialect: DialectName, term: string | null, range: [string, string] | null, facets: readonly string[]) {
-  const match = term === null ? sql`TRUE` : dialect === 'sqlite' ? sql`e.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ${term})` : sql`e.search @@ to_tsquery('english', ${term})`;
+async function naiveSearch(
+  db: Kysely<Database>,
+  dialect: DialectName,
+  term: string | null,
+  range: [string, string] | null,
+  facets: readonly string[],
+) {
+  const match =
+    term === null
+      ? sql`TRUE`
+      : dialect === 'sqlite'
+        ? sql`e.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ${term})`
+        : sql`e.search @@ to_tsquery('english', ${term})`;
   const within = range ? sql`e.date_end >= ${range[0]} AND e.date_start <= ${range[1]}` : sql`TRUE`;
   const where = sql`${match} AND ${within}`;
   await sql`SELECT e.* FROM events e WHERE ${where} ORDER BY e.date DESC, e.id DESC LIMIT 50`.execute(db);

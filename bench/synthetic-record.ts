@@ -29,14 +29,21 @@ function random(seed: number): () => number {
   };
 }
 
-export async function writeSyntheticRecord(dir: string, events: number, seed = 20261123): Promise<{ eventsCsv: string; partiesJson: string }> {
+export async function writeSyntheticRecord(
+  dir: string,
+  events: number,
+  seed = 20261123,
+): Promise<{ eventsCsv: string; partiesJson: string }> {
   fs.mkdirSync(dir, { recursive: true });
   const rand = random(seed);
   const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)]!;
   const words = (n: number) => Array.from({ length: n }, () => pick(WORDS)).join(' ');
 
   const partiesJson = path.join(dir, 'parties.json');
-  fs.writeFileSync(partiesJson, JSON.stringify({ parties: ACTORS.map((id) => ({ id, name: id.toUpperCase(), kind: 'state', aliases: [] })) }));
+  fs.writeFileSync(
+    partiesJson,
+    JSON.stringify({ parties: ACTORS.map((id) => ({ id, name: id.toUpperCase(), kind: 'state', aliases: [] })) }),
+  );
 
   const eventsCsv = path.join(dir, 'events.csv');
   const out = fs.createWriteStream(eventsCsv);

@@ -32,14 +32,20 @@ function tokenHash(token: string): string {
 
 export async function addUser(db: Kysely<Database>, name: string, role: Role): Promise<{ user: User; token: string }> {
   const parsedName = userNameSchema.safeParse(name);
-  if (!parsedName.success) throw new PactwatchError('validation_failed', `bad user name "${name}"`, 400, [{ field: 'name', message: parsedName.error.issues[0]!.message }]);
+  if (!parsedName.success)
+    throw new PactwatchError('validation_failed', `bad user name "${name}"`, 400, [
+      { field: 'name', message: parsedName.error.issues[0]!.message },
+    ]);
   const users = auditDb(db);
   if (await users.selectFrom('users').select('name').where('name', '=', name).executeTakeFirst()) {
     throw new PactwatchError('conflict', `user "${name}" already exists`, 409, [{ field: 'name', message: 'already exists' }]);
   }
   const token = `pw_${randomBytes(32).toString('base64url')}`;
   const user = { name, role, created_at: new Date().toISOString() };
-  await users.insertInto('users').values({ ...user, token_hash: tokenHash(token) }).execute();
+  await users
+    .insertInto('users')
+    .values({ ...user, token_hash: tokenHash(token) })
+    .execute();
   return { user, token };
 }
 

@@ -87,7 +87,11 @@ export class ChainWriter {
  */
 export async function openChain(trx: Transaction<Database>): Promise<ChainWriter> {
   const db = auditDb(trx);
-  await db.updateTable('change_head').set({ seq: sql`seq` }).where('id', '=', 1).execute();
+  await db
+    .updateTable('change_head')
+    .set({ seq: sql`seq` })
+    .where('id', '=', 1)
+    .execute();
   const head = await db.selectFrom('change_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow();
   return new ChainWriter(db, head);
 }
@@ -106,7 +110,14 @@ export async function startImportLog(trx: Transaction<Database>, actor = 'import
       for (const record of batch.records) digest.update(JSON.stringify(record));
     },
     finish(counts: Record<RecordKind, number>): Promise<Change> {
-      return chain.append({ actor, kind: null, record_id: null, action: 'import', before: null, after: { counts, sha256: digest.digest('hex') } });
+      return chain.append({
+        actor,
+        kind: null,
+        record_id: null,
+        action: 'import',
+        before: null,
+        after: { counts, sha256: digest.digest('hex') },
+      });
     },
   };
 }

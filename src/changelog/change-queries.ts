@@ -19,9 +19,15 @@ export interface ChangeFilter {
 
 export async function listChanges(db: Kysely<Database>, filter: ChangeFilter): Promise<{ items: Change[]; next: number | null }> {
   const limit = filter.limit ?? 100;
-  let query = auditDb(db).selectFrom('changes').selectAll().orderBy('seq').limit(limit + 1);
+  let query = auditDb(db)
+    .selectFrom('changes')
+    .selectAll()
+    .orderBy('seq')
+    .limit(limit + 1);
   if (filter.since !== undefined) {
-    query = /^\d+$/.test(filter.since) ? query.where('seq', '>', Number(filter.since)) : query.where('at', '>=', instant(filter.since, 'start', 'since'));
+    query = /^\d+$/.test(filter.since)
+      ? query.where('seq', '>', Number(filter.since))
+      : query.where('at', '>=', instant(filter.since, 'start', 'since'));
   }
   if (filter.kind) query = query.where('kind', '=', filter.kind);
   if (filter.record_id) query = query.where('record_id', '=', filter.record_id);
@@ -37,14 +43,25 @@ export async function listChanges(db: Kysely<Database>, filter: ChangeFilter): P
  * had happened by then. A record re-imported later shows its current state: imports are
  * logged as summaries, not per record (change-log.ts).
  */
-export async function recordAsOf<K extends RecordKind>(store: RecordStore, kind: K, id: string, asOf: string): Promise<RecordTypes[K] | undefined> {
+export async function recordAsOf<K extends RecordKind>(
+  store: RecordStore,
+  kind: K,
+  id: string,
+  asOf: string,
+): Promise<RecordTypes[K] | undefined> {
   const at = instant(asOf, 'end', 'as_of');
   const changes = auditDb(store.db).selectFrom('changes').select(['before', 'after']).where('kind', '=', kind).where('record_id', '=', id);
   const last = await changes.where('at', '<=', at).orderBy('seq', 'desc').limit(1).executeTakeFirst();
   if (last) return last.after === null ? undefined : JSON.parse(last.after);
   const next = await changes.where('at', '>', at).orderBy('seq').limit(1).executeTakeFirst();
   if (next) return next.before === null ? undefined : JSON.parse(next.before);
-  const imported = await auditDb(store.db).selectFrom('changes').select('seq').where('action', '=', 'import').where('at', '<=', at).limit(1).executeTakeFirst();
+  const imported = await auditDb(store.db)
+    .selectFrom('changes')
+    .select('seq')
+    .where('action', '=', 'import')
+    .where('at', '<=', at)
+    .limit(1)
+    .executeTakeFirst();
   return imported ? store.get(kind, id) : undefined;
 }
 
@@ -56,5 +73,7 @@ function instant(text: string, edge: 'start' | 'end', field: string): string {
   }
   const time = Date.parse(text);
   if (/^\d{4}-\d{2}-\d{2}T/.test(text) && !Number.isNaN(time)) return new Date(time).toISOString();
-  throw new PactwatchError('validation_failed', `${field} must be a date or an ISO timestamp`, 400, [{ field, message: 'must be YYYY, YYYY-MM, YYYY-MM-DD or an ISO timestamp' }]);
+  throw new PactwatchError('validation_failed', `${field} must be a date or an ISO timestamp`, 400, [
+    { field, message: 'must be YYYY, YYYY-MM, YYYY-MM-DD or an ISO timestamp' },
+  ]);
 }

@@ -26,14 +26,26 @@ export class RecordWriter {
 
   create<K extends RecordKind>(kind: K, record: RecordTypes[K], actor: string): Promise<Written<K>> {
     return this.write(kind, record.id, actor, async (trx, current) => {
-      if (current) throw new PactwatchError('conflict', `${singular(kind)} "${record.id}" already exists`, 409, [{ field: 'id', message: 'already exists' }]);
+      if (current)
+        throw new PactwatchError('conflict', `${singular(kind)} "${record.id}" already exists`, 409, [
+          { field: 'id', message: 'already exists' },
+        ]);
       await assertOutgoingReferences(trx, kind, record);
       return record;
     });
   }
 
-  async replace<K extends RecordKind>(kind: K, id: string, record: RecordTypes[K], ifMatch: string | undefined, actor: string): Promise<Written<K>> {
-    if (record.id !== id) throw new PactwatchError('validation_failed', 'the id in the body differs from the id in the path', 400, [{ field: 'id', message: `must be "${id}"` }]);
+  async replace<K extends RecordKind>(
+    kind: K,
+    id: string,
+    record: RecordTypes[K],
+    ifMatch: string | undefined,
+    actor: string,
+  ): Promise<Written<K>> {
+    if (record.id !== id)
+      throw new PactwatchError('validation_failed', 'the id in the body differs from the id in the path', 400, [
+        { field: 'id', message: `must be "${id}"` },
+      ]);
     await this.precheck(kind, id, ifMatch);
     return this.write(kind, id, actor, async (trx, current) => {
       assertMatches(kind, id, current, ifMatch);
@@ -43,7 +55,13 @@ export class RecordWriter {
   }
 
   /** Top-level merge: the fields given replace the stored ones; the result must be a valid record. */
-  async patch<K extends RecordKind>(kind: K, id: string, fields: Partial<RecordTypes[K]>, ifMatch: string | undefined, actor: string): Promise<Written<K>> {
+  async patch<K extends RecordKind>(
+    kind: K,
+    id: string,
+    fields: Partial<RecordTypes[K]>,
+    ifMatch: string | undefined,
+    actor: string,
+  ): Promise<Written<K>> {
     await this.precheck(kind, id, ifMatch);
     return this.write(kind, id, actor, async (trx, current) => {
       const found = assertMatches(kind, id, current, ifMatch);
@@ -87,7 +105,11 @@ export class RecordWriter {
       const chain = await openChain(trx);
       const current = await readRecord(trx, kind, id);
       const next = await decide(trx, current);
-      if (next === null) await trx.deleteFrom(kind as RecordKind).where('id', '=', id).execute();
+      if (next === null)
+        await trx
+          .deleteFrom(kind as RecordKind)
+          .where('id', '=', id)
+          .execute();
       else await upsert(trx, kind, [next]);
       const change = await chain.append({
         actor,
@@ -102,17 +124,27 @@ export class RecordWriter {
   }
 }
 
-function assertMatches<K extends RecordKind>(kind: K, id: string, current: RecordTypes[K] | undefined, ifMatch: string | undefined): RecordTypes[K] {
+function assertMatches<K extends RecordKind>(
+  kind: K,
+  id: string,
+  current: RecordTypes[K] | undefined,
+  ifMatch: string | undefined,
+): RecordTypes[K] {
   if (ifMatch === undefined) {
-    throw new PactwatchError('precondition_required', 'send If-Match with the ETag of the record you edited', 428, [{ field: 'If-Match', message: 'required' }]);
+    throw new PactwatchError('precondition_required', 'send If-Match with the ETag of the record you edited', 428, [
+      { field: 'If-Match', message: 'required' },
+    ]);
   }
   if (!current) throw new PactwatchError('not_found', `no ${singular(kind)} with id "${id}"`, 404);
   const etag = etagOf(current);
   const offered = ifMatch.split(',').map((t) => t.trim().replace(/^W\//, ''));
   if (!offered.includes(etag)) {
-    throw new PactwatchError('precondition_failed', `${singular(kind)} "${id}" was changed since you read it; reload and redo your edit`, 412, [
-      { field: 'If-Match', message: `the current ETag is ${etag}` },
-    ]);
+    throw new PactwatchError(
+      'precondition_failed',
+      `${singular(kind)} "${id}" was changed since you read it; reload and redo your edit`,
+      412,
+      [{ field: 'If-Match', message: `the current ETag is ${etag}` }],
+    );
   }
   return current;
 }
@@ -155,13 +187,16 @@ async function assertOutgoingReferences<K extends RecordKind>(trx: Trx, kind: K,
 async function assertNotReferenced(trx: Trx, kind: RecordKind, id: string): Promise<void> {
   const referrers: string[] = [];
   const byColumn = async (table: 'commitments' | 'deliveries', column: 'agreement_id' | 'obligor' | 'beneficiary' | 'commitment_id') => {
-    const rows = await sql<{ id: string }>`SELECT id FROM ${sql.table(table)} WHERE ${sql.ref(column)} = ${id} ORDER BY id LIMIT 10`.execute(trx);
+    const rows = await sql<{
+      id: string;
+    }>`SELECT id FROM ${sql.table(table)} WHERE ${sql.ref(column)} = ${id} ORDER BY id LIMIT 10`.execute(trx);
     referrers.push(...rows.rows.map((r) => `${singular(table)} "${r.id}" (${column})`));
   };
   // Agreements keep their party and event lists inside `data`; a LIKE narrows, parsing decides.
   const byAgreementList = async (field: 'parties' | 'event_ids') => {
     const rows = await trx.selectFrom('agreements').select(['id', 'data']).where('data', 'like', `%"${id}"%`).execute();
-    for (const row of rows) if ((JSON.parse(row.data) as RecordTypes['agreements'])[field].includes(id)) referrers.push(`agreement "${row.id}" (${field})`);
+    for (const row of rows)
+      if ((JSON.parse(row.data) as RecordTypes['agreements'])[field].includes(id)) referrers.push(`agreement "${row.id}" (${field})`);
   };
   if (kind === 'parties') {
     await byColumn('commitments', 'obligor');

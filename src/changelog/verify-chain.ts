@@ -20,9 +20,15 @@ export async function verifyChain(store: { db: Kysely<Database> }): Promise<Chai
       const entries = expected.seq - 1;
       if (row.seq !== expected.seq) return { ok: false, entries, seq: expected.seq, problem: `entry ${expected.seq} is missing` };
       if (row.prev_hash !== expected.prevHash) {
-        return { ok: false, entries, seq: row.seq, problem: `entry ${row.seq} does not link to entry ${row.seq - 1} (one of them was altered)` };
+        return {
+          ok: false,
+          entries,
+          seq: row.seq,
+          problem: `entry ${row.seq} does not link to entry ${row.seq - 1} (one of them was altered)`,
+        };
       }
-      if (entryHash(row) !== row.hash) return { ok: false, entries, seq: row.seq, problem: `entry ${row.seq} was altered: its content does not match its hash` };
+      if (entryHash(row) !== row.hash)
+        return { ok: false, entries, seq: row.seq, problem: `entry ${row.seq} was altered: its content does not match its hash` };
       expected = { seq: row.seq + 1, prevHash: row.hash };
     }
     if (rows.length < PAGE) break;
@@ -30,7 +36,12 @@ export async function verifyChain(store: { db: Kysely<Database> }): Promise<Chai
   const entries = expected.seq - 1;
   const head = await db.selectFrom('change_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow();
   if (head.seq !== entries || head.hash !== expected.prevHash) {
-    return { ok: false, entries, seq: entries + 1, problem: `the log ends at entry ${entries} but its head records entry ${head.seq}: entries were removed` };
+    return {
+      ok: false,
+      entries,
+      seq: entries + 1,
+      problem: `the log ends at entry ${entries} but its head records entry ${head.seq}: entries were removed`,
+    };
   }
   return { ok: true, entries };
 }

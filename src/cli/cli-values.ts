@@ -15,7 +15,13 @@ export function positiveIntArg(value: string): number {
 
 /** Lets a flag repeat (--area a --area b) or take a comma list. */
 export function collectArg(value: string, previous: string[] = []): string[] {
-  return [...previous, ...value.split(',').map((v) => v.trim()).filter(Boolean)];
+  return [
+    ...previous,
+    ...value
+      .split(',')
+      .map((v) => v.trim())
+      .filter(Boolean),
+  ];
 }
 
 /** A value from a closed list; repeated or comma-separated values are collected. */

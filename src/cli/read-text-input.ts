@@ -11,6 +11,8 @@ export async function readTextInput(file: string | undefined): Promise<string> {
   try {
     return fs.readFileSync(file, 'utf8');
   } catch (error) {
-    throw new PactwatchError('bad_request', `${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? 'error'})`, 400, [{ file, field: '(file)', message: 'cannot be read' }]);
+    throw new PactwatchError('bad_request', `${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? 'error'})`, 400, [
+      { file, field: '(file)', message: 'cannot be read' },
+    ]);
   }
 }

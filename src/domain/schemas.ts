@@ -13,9 +13,7 @@ export const idSchema = z
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a kebab-case id (a-z, 0-9 and single hyphens)')
   .max(200);
 
-export const partialDateSchema = z
-  .string()
-  .refine(isPartialDate, 'must be a real date of the form YYYY, YYYY-MM or YYYY-MM-DD');
+export const partialDateSchema = z.string().refine(isPartialDate, 'must be a real date of the form YYYY, YYYY-MM or YYYY-MM-DD');
 
 // PostgreSQL cannot store NUL in text, and an unpaired UTF-16 surrogate has no UTF-8 form
 // (both backends would store U+FFFD instead): such text would fail a write with a 500, or
@@ -26,7 +24,8 @@ function storableText(value: unknown, ctx: z.RefinementCtx, path: PropertyKey[] 
   if (typeof value === 'string') {
     if (UNSTORABLE.test(value)) ctx.addIssue({ code: 'custom', path, message: 'must not contain NUL characters or unpaired surrogates' });
   } else if (Array.isArray(value)) value.forEach((item, i) => storableText(item, ctx, [...path, i]));
-  else if (value !== null && typeof value === 'object') for (const [key, item] of Object.entries(value)) storableText(item, ctx, [...path, key]);
+  else if (value !== null && typeof value === 'object')
+    for (const [key, item] of Object.entries(value)) storableText(item, ctx, [...path, key]);
 }
 
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
@@ -44,49 +43,55 @@ const sources = z.array(sourceSchema).min(1, 'needs at least one source');
 export const areaSchema = z.enum(AREAS);
 export const eventTypeSchema = z.enum(EVENT_TYPES);
 
-export const eventSchema = z.object({
-  id: idSchema,
-  date: partialDateSchema,
-  title: text(500),
-  title_uk: optional(z.string().max(500)),
-  summary: z.string().max(10000),
-  summary_uk: optional(z.string().max(10000)),
-  type: eventTypeSchema,
-  /** Party ids where the party is in the registry, otherwise names. */
-  actors: z.array(text(200)).default([]),
-  areas: z.array(areaSchema).default([]),
-  sources,
-}).superRefine(storableText);
+export const eventSchema = z
+  .object({
+    id: idSchema,
+    date: partialDateSchema,
+    title: text(500),
+    title_uk: optional(z.string().max(500)),
+    summary: z.string().max(10000),
+    summary_uk: optional(z.string().max(10000)),
+    type: eventTypeSchema,
+    /** Party ids where the party is in the registry, otherwise names. */
+    actors: z.array(text(200)).default([]),
+    areas: z.array(areaSchema).default([]),
+    sources,
+  })
+  .superRefine(storableText);
 export type EventRecord = z.output<typeof eventSchema>;
 
-export const partySchema = z.object({
-  id: idSchema,
-  name: text(300),
-  name_uk: optional(z.string().max(300)),
-  kind: z.enum(PARTY_KINDS),
-  iso2: optional(z.string().regex(/^[A-Z]{2}$/, 'must be two capital letters')),
-  aliases: z.array(text(300)).default([]),
-  sources: z.array(sourceSchema).default([]),
-}).superRefine(storableText);
+export const partySchema = z
+  .object({
+    id: idSchema,
+    name: text(300),
+    name_uk: optional(z.string().max(300)),
+    kind: z.enum(PARTY_KINDS),
+    iso2: optional(z.string().regex(/^[A-Z]{2}$/, 'must be two capital letters')),
+    aliases: z.array(text(300)).default([]),
+    sources: z.array(sourceSchema).default([]),
+  })
+  .superRefine(storableText);
 export type Party = z.output<typeof partySchema>;
 
-export const agreementSchema = z.object({
-  id: idSchema,
-  title: text(1000),
-  title_uk: optional(z.string().max(1000)),
-  kind: text(100),
-  parties: z.array(idSchema).min(1, 'needs at least one party'),
-  signed: partialDateSchema,
-  place: optional(z.string().max(300)),
-  signatories: z.array(text(300)).default([]),
-  in_force: optional(partialDateSchema),
-  duration_years: optional(z.number().positive().max(1000)),
-  status: text(100),
-  areas: z.array(areaSchema).default([]),
-  text_url: optional(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })),
-  event_ids: z.array(idSchema).default([]),
-  sources,
-}).superRefine(storableText);
+export const agreementSchema = z
+  .object({
+    id: idSchema,
+    title: text(1000),
+    title_uk: optional(z.string().max(1000)),
+    kind: text(100),
+    parties: z.array(idSchema).min(1, 'needs at least one party'),
+    signed: partialDateSchema,
+    place: optional(z.string().max(300)),
+    signatories: z.array(text(300)).default([]),
+    in_force: optional(partialDateSchema),
+    duration_years: optional(z.number().positive().max(1000)),
+    status: text(100),
+    areas: z.array(areaSchema).default([]),
+    text_url: optional(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })),
+    event_ids: z.array(idSchema).default([]),
+    sources,
+  })
+  .superRefine(storableText);
 export type Agreement = z.output<typeof agreementSchema>;
 
 export const provisionSchema = z.object({ ref: text(200), text: optional(z.string().max(10000)) });
@@ -98,42 +103,46 @@ const unit = optional(text(100));
 
 export const withdrawalSchema = z.object({ date: partialDateSchema, reason: optional(z.string().max(2000)), sources });
 
-export const commitmentSchema = z.object({
-  id: idSchema,
-  agreement_id: idSchema,
-  provision: optional(provisionSchema),
-  obligor: idSchema,
-  beneficiary: idSchema,
-  area: areaSchema,
-  description: text(5000),
-  amount,
-  currency,
-  quantity,
-  unit,
-  period_start: optional(partialDateSchema),
-  due: optional(partialDateSchema),
-  /** Set when the obligor explicitly withdrew the commitment; needs its own source. */
-  withdrawn: optional(withdrawalSchema),
-  sources,
-}).superRefine(storableText);
+export const commitmentSchema = z
+  .object({
+    id: idSchema,
+    agreement_id: idSchema,
+    provision: optional(provisionSchema),
+    obligor: idSchema,
+    beneficiary: idSchema,
+    area: areaSchema,
+    description: text(5000),
+    amount,
+    currency,
+    quantity,
+    unit,
+    period_start: optional(partialDateSchema),
+    due: optional(partialDateSchema),
+    /** Set when the obligor explicitly withdrew the commitment; needs its own source. */
+    withdrawn: optional(withdrawalSchema),
+    sources,
+  })
+  .superRefine(storableText);
 export type Commitment = z.output<typeof commitmentSchema>;
 
-export const deliverySchema = z.object({
-  id: idSchema,
-  commitment_id: idSchema,
-  date: partialDateSchema,
-  amount,
-  currency,
-  quantity,
-  unit,
-  description: text(5000),
-  /**
-   * The sources say this delivery completes the commitment. Only consulted for a commitment
-   * that promises no amount or quantity (for one that does, the figures decide).
-   */
-  fulfils: z.boolean().default(false),
-  sources,
-}).superRefine(storableText);
+export const deliverySchema = z
+  .object({
+    id: idSchema,
+    commitment_id: idSchema,
+    date: partialDateSchema,
+    amount,
+    currency,
+    quantity,
+    unit,
+    description: text(5000),
+    /**
+     * The sources say this delivery completes the commitment. Only consulted for a commitment
+     * that promises no amount or quantity (for one that does, the figures decide).
+     */
+    fulfils: z.boolean().default(false),
+    sources,
+  })
+  .superRefine(storableText);
 export type Delivery = z.output<typeof deliverySchema>;
 
 export const recordSetSchema = z.object({

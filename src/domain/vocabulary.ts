@@ -44,4 +44,10 @@ export const RECORD_KINDS = ['parties', 'events', 'agreements', 'commitments', '
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
 /** The order CONTRACT.md lists the kinds in, used by exports. */
-export const CONTRACT_KIND_ORDER = ['events', 'parties', 'agreements', 'commitments', 'deliveries'] as const satisfies readonly RecordKind[];
+export const CONTRACT_KIND_ORDER = [
+  'events',
+  'parties',
+  'agreements',
+  'commitments',
+  'deliveries',
+] as const satisfies readonly RecordKind[];

@@ -53,7 +53,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { store } = options;
   const webRoot = options.webRoot ?? DEFAULT_WEB_ROOT;
   const writeLimit = options.writeLimit ?? { max: 120, timeWindow: '1 minute' };
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: BODY_LIMIT, return503OnClosing: true, clientErrorHandler, frameworkErrors }).withTypeProvider<ZodTypeProvider>();
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: BODY_LIMIT,
+    return503OnClosing: true,
+    clientErrorHandler,
+    frameworkErrors,
+  }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorateRequest('user', null);
@@ -69,7 +75,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // PostgreSQL cannot hold NUL in text: a %00 in a filter would reach it as a 500 (found by
   // the abuse suite). No stored text contains NUL (schemas.ts), so such a URL is refused.
   app.addHook('onRequest', async (request) => {
-    if (/%00/.test(request.url)) throw new PactwatchError('bad_request', 'the URL holds a NUL character (%00)', 400, [{ field: '(query)', message: 'must not contain %00' }]);
+    if (/%00/.test(request.url))
+      throw new PactwatchError('bad_request', 'the URL holds a NUL character (%00)', 400, [
+        { field: '(query)', message: 'must not contain %00' },
+      ]);
   });
 
   const hasWebApp = fs.existsSync(path.join(webRoot, 'index.html'));
@@ -82,14 +91,22 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Pactwatch API', version: '1', description: 'A sourced record of international cooperation agreements (CONTRACT.md).' },
+      info: {
+        title: 'Pactwatch API',
+        version: '1',
+        description: 'A sourced record of international cooperation agreements (CONTRACT.md).',
+      },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
     },
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: false });
 
-  app.get('/api/health', { schema: { tags: ['meta'], summary: 'Liveness', response: { 200: z.object({ ok: z.literal(true) }) } } }, async () => ({ ok: true as const }));
+  app.get(
+    '/api/health',
+    { schema: { tags: ['meta'], summary: 'Liveness', response: { 200: z.object({ ok: z.literal(true) }) } } },
+    async () => ({ ok: true as const }),
+  );
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const tracking = storeTracking(store, options.today);

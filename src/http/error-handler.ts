@@ -26,7 +26,10 @@ export function toErrorBody(error: unknown): { status: number; body: ErrorBody }
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const where = (error as { validationContext?: string }).validationContext;
-    const details = error.validation.map((v) => ({ field: v.instancePath.slice(1).replaceAll('/', '.') || (where ?? 'body'), message: v.message ?? 'is not valid' }));
+    const details = error.validation.map((v) => ({
+      field: v.instancePath.slice(1).replaceAll('/', '.') || (where ?? 'body'),
+      message: v.message ?? 'is not valid',
+    }));
     return { status: 400, body: { error: { code: 'validation_failed', message: `the request ${where ?? 'body'} is not valid`, details } } };
   }
   const fastifyError = error as Partial<FastifyError>;
@@ -70,9 +73,17 @@ export function clientErrorHandler(error: Error & { code?: string }, socket: Soc
     error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
       ? [408, 'Request Timeout', 'bad_request', 'the request took too long to arrive']
       : error.code === 'HPE_HEADER_OVERFLOW'
-        ? [431, 'Request Header Fields Too Large', 'bad_request', 'the request line or headers are too large (at most 16 KB; a query string counts)']
+        ? [
+            431,
+            'Request Header Fields Too Large',
+            'bad_request',
+            'the request line or headers are too large (at most 16 KB; a query string counts)',
+          ]
         : [400, 'Bad Request', 'bad_request', 'the request is not valid HTTP'];
   const body = JSON.stringify({ error: { code, message } });
-  if (socket.writable) socket.write(`HTTP/1.1 ${status} ${reason}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n${body}`);
+  if (socket.writable)
+    socket.write(
+      `HTTP/1.1 ${status} ${reason}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n${body}`,
+    );
   socket.destroy(error);
 }

@@ -118,7 +118,15 @@ export const CSV_COLUMNS: Record<RecordKind, Column[]> = {
     list('areas', true),
     ...sourceColumns,
   ],
-  parties: [text('id', true), text('name', true), text('name_uk'), text('kind', true), text('iso2'), list('aliases'), ...sourceColumns.map((c) => ({ ...c, required: false }))],
+  parties: [
+    text('id', true),
+    text('name', true),
+    text('name_uk'),
+    text('kind', true),
+    text('iso2'),
+    list('aliases'),
+    ...sourceColumns.map((c) => ({ ...c, required: false })),
+  ],
   agreements: [
     text('id', true),
     text('title', true),

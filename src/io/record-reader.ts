@@ -27,7 +27,9 @@ export function inputFiles(paths: string[]): string[] {
     try {
       stat = fs.statSync(p);
     } catch {
-      throw new PactwatchError('bad_request', `${p}: no such file or folder`, 400, [{ file: p, field: '(file)', message: 'does not exist' }]);
+      throw new PactwatchError('bad_request', `${p}: no such file or folder`, 400, [
+        { file: p, field: '(file)', message: 'does not exist' },
+      ]);
     }
     if (!stat.isDirectory()) {
       files.push(p);
@@ -42,7 +44,9 @@ export function inputFiles(paths: string[]): string[] {
   }
   for (const file of files) {
     if (!/\.(json|csv)$/i.test(file)) {
-      throw new PactwatchError('bad_request', `${file}: only .json and .csv files can be imported`, 400, [{ file, field: '(file)', message: 'unknown format' }]);
+      throw new PactwatchError('bad_request', `${file}: only .json and .csv files can be imported`, 400, [
+        { file, field: '(file)', message: 'unknown format' },
+      ]);
     }
   }
   return files;
@@ -58,11 +62,15 @@ function kindOrder(file: string): number {
  * nothing more is yielded (the import will be rolled back) but reading goes on to report
  * further problems, up to MAX_PROBLEMS.
  */
-export async function* readRecordBatches(files: string[], problems: FieldProblem[], progress: ReadProgress = {}): AsyncIterable<RecordBatch> {
+export async function* readRecordBatches(
+  files: string[],
+  problems: FieldProblem[],
+  progress: ReadProgress = {},
+): AsyncIterable<RecordBatch> {
   const seen = Object.fromEntries(RECORD_KINDS.map((k) => [k, new Set<string>()])) as Record<RecordKind, Set<string>>;
   const validator = (file: string) => (kind: RecordKind, raw: unknown, line: number | undefined, index: string) => {
     const result = RECORD_SCHEMAS[kind].safeParse(raw);
-    const id = typeof (raw as { id?: unknown })?.id === 'string' ? ((raw as { id: string }).id) : undefined;
+    const id = typeof (raw as { id?: unknown })?.id === 'string' ? (raw as { id: string }).id : undefined;
     const record = id ?? index;
     if (!result.success) {
       for (const issue of result.error.issues.slice(0, 5)) {
@@ -96,7 +104,12 @@ async function* readJson(file: string, validate: Validate, problems: FieldProble
     data = JSON.parse(text);
   } catch (error) {
     const position = /position (\d+)/.exec(String(error))?.[1];
-    problems.push({ file, line: position ? lineAt(text, Number(position)) : undefined, field: '(file)', message: `not valid JSON: ${(error as Error).message}` });
+    problems.push({
+      file,
+      line: position ? lineAt(text, Number(position)) : undefined,
+      field: '(file)',
+      message: `not valid JSON: ${(error as Error).message}`,
+    });
     return;
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
@@ -104,7 +117,8 @@ async function* readJson(file: string, validate: Validate, problems: FieldProble
     return;
   }
   for (const key of Object.keys(data)) {
-    if (!RECORD_KINDS.includes(key as RecordKind)) problems.push({ file, field: key || '""', message: `unknown key; expected ${RECORD_KINDS.join(', ')}` });
+    if (!RECORD_KINDS.includes(key as RecordKind))
+      problems.push({ file, field: key || '""', message: `unknown key; expected ${RECORD_KINDS.join(', ')}` });
   }
   const lines = new LineFinder(text);
   for (const kind of RECORD_KINDS) {
@@ -121,7 +135,9 @@ async function* readJson(file: string, validate: Validate, problems: FieldProble
       const valid = validate(kind, raw, undefined, `${kind}[${i}]`);
       if (valid === undefined) {
         // Only failing records pay for finding their line.
-        for (const p of problems) if (p.file === file && p.line === undefined && (p.record === id || p.record === `${kind}[${i}]`)) p.line = id ? lines.lineOfId(id) : undefined;
+        for (const p of problems)
+          if (p.file === file && p.line === undefined && (p.record === id || p.record === `${kind}[${i}]`))
+            p.line = id ? lines.lineOfId(id) : undefined;
         if (problems.length >= MAX_PROBLEMS) return;
         continue;
       }
@@ -138,7 +154,11 @@ async function* readJson(file: string, validate: Validate, problems: FieldProble
 async function* readCsv(file: string, validate: Validate, problems: FieldProblem[], progress: ReadProgress): AsyncIterable<RecordBatch> {
   const kind = path.basename(file).replace(/\.csv$/i, '') as RecordKind;
   if (!RECORD_KINDS.includes(kind)) {
-    problems.push({ file, field: '(file)', message: `a CSV file's name says its kind: one of ${RECORD_KINDS.map((k) => k + '.csv').join(', ')}` });
+    problems.push({
+      file,
+      field: '(file)',
+      message: `a CSV file's name says its kind: one of ${RECORD_KINDS.map((k) => k + '.csv').join(', ')}`,
+    });
     return;
   }
   let toRecord: ((cells: string[]) => unknown) | undefined;
@@ -152,14 +172,20 @@ async function* readCsv(file: string, validate: Validate, problems: FieldProblem
         if (!toRecord) {
           const missing = missingColumns(kind, cells);
           if (missing.length) {
-            problems.push({ file, line, field: missing.join(', '), message: `missing column${missing.length > 1 ? 's' : ''} in the header` });
+            problems.push({
+              file,
+              line,
+              field: missing.join(', '),
+              message: `missing column${missing.length > 1 ? 's' : ''} in the header`,
+            });
             return;
           }
           toRecord = csvRecordReader(kind, cells);
           width = cells.length;
           continue;
         }
-        if (cells.length !== width) problems.push({ file, line, field: '(row)', message: `has ${cells.length} fields where the header has ${width}` });
+        if (cells.length !== width)
+          problems.push({ file, line, field: '(row)', message: `has ${cells.length} fields where the header has ${width}` });
         const valid = cells.length === width ? validate(kind, toRecord(cells), line, `line ${line}`) : undefined;
         if (valid === undefined) {
           if (problems.length >= MAX_PROBLEMS) return;

@@ -28,9 +28,13 @@ export interface SnapshotSummary {
 }
 
 export async function backupSqlite(store: RecordStore, file: string): Promise<SnapshotSummary> {
-  if (store.dialect !== 'sqlite') throw new PactwatchError('bad_request', 'online snapshots are for the SQLite database; use pg_dump for PostgreSQL', 400);
+  if (store.dialect !== 'sqlite')
+    throw new PactwatchError('bad_request', 'online snapshots are for the SQLite database; use pg_dump for PostgreSQL', 400);
   const target = path.resolve(file);
-  if (fs.existsSync(target)) throw new PactwatchError('bad_request', `${file} already exists; a backup never overwrites a file`, 400, [{ file, field: '--out', message: 'already exists' }]);
+  if (fs.existsSync(target))
+    throw new PactwatchError('bad_request', `${file} already exists; a backup never overwrites a file`, 400, [
+      { file, field: '--out', message: 'already exists' },
+    ]);
   const partial = `${target}.partial-${process.pid}`;
   fs.rmSync(partial, { force: true });
   try {
@@ -60,7 +64,8 @@ export async function restoreSqlite(backupFile: string, targetFile: string): Pro
  * change log verifies: restoring a tampered snapshot would launder the tampering.
  */
 export async function checkSnapshot(file: string): Promise<{ changes: number }> {
-  const bad = (message: string) => new PactwatchError('validation_failed', `${file}: ${message}`, 400, [{ file, field: '(file)', message }]);
+  const bad = (message: string) =>
+    new PactwatchError('validation_failed', `${file}: ${message}`, 400, [{ file, field: '(file)', message }]);
   let database: SqliteDatabase.Database;
   try {
     database = new SqliteDatabase(file, { readonly: true, fileMustExist: true });
@@ -69,10 +74,14 @@ export async function checkSnapshot(file: string): Promise<{ changes: number }> 
   }
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
   try {
-    const integrity = await sql<{ integrity_check: string }>`PRAGMA integrity_check`.execute(db).catch((error: Error) => ({ rows: [{ integrity_check: error.message }] }));
+    const integrity = await sql<{ integrity_check: string }>`PRAGMA integrity_check`
+      .execute(db)
+      .catch((error: Error) => ({ rows: [{ integrity_check: error.message }] }));
     const verdict = integrity.rows.map((r) => r.integrity_check).join('; ');
     if (verdict !== 'ok') throw bad(`is damaged: ${verdict}`);
-    const tables = new Set((await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'table'`.execute(db)).rows.map((r) => r.name));
+    const tables = new Set(
+      (await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'table'`.execute(db)).rows.map((r) => r.name),
+    );
     const missing = [...RECORD_KINDS, 'changes', 'change_head'].filter((t) => !tables.has(t));
     if (missing.length) throw bad(`is not a Pactwatch database (no table ${missing.join(', ')})`);
     const chain = await verifyChain({ db });

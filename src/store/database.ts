@@ -72,4 +72,3 @@ export interface Database {
   deliveries: DeliveriesTable;
   meta: MetaTable;
 }
-

@@ -10,16 +10,7 @@ import { fullTextWords, type DialectAdapter, type EventBulkWriter } from './dial
 import { migrationProvider } from './migrations/index.ts';
 import { decodeCursor, encodeCursor } from './event-cursor.ts';
 import { DATA_ROWS, eventToRow, rowToEvent, type DataKind } from './record-rows.ts';
-import type {
-  EventPage,
-  EventQuery,
-  FacetField,
-  Facets,
-  ImportSummary,
-  ListFilter,
-  RecordBatch,
-  RecordStore,
-} from './record-store.ts';
+import type { EventPage, EventQuery, FacetField, Facets, ImportSummary, ListFilter, RecordBatch, RecordStore } from './record-store.ts';
 
 /** Rows per INSERT statement: well under SQLite's 32,766 bound parameters at 12 columns. */
 const ROWS_PER_INSERT = 500;
@@ -177,7 +168,14 @@ export class KyselyRecordStore implements RecordStore {
       if (matches === undefined) {
         if (this.wordMatches.size >= WORD_CACHE_SIZE) this.wordMatches.clear();
         const row = await this.db
-          .selectFrom((eb) => eb.selectFrom('events').select(sql`1`.as('one')).where(this.adapter.matchEvents([word], 'any').where).limit(cap).as('m'))
+          .selectFrom((eb) =>
+            eb
+              .selectFrom('events')
+              .select(sql`1`.as('one'))
+              .where(this.adapter.matchEvents([word], 'any').where)
+              .limit(cap)
+              .as('m'),
+          )
           .select((eb) => eb.fn.countAll<string | number>().as('n'))
           .executeTakeFirstOrThrow();
         matches = Number(row.n);
@@ -209,7 +207,11 @@ export class KyselyRecordStore implements RecordStore {
         eb.or([eb('events.date', '<', cursor.date), eb.and([eb('events.date', '=', cursor.date), eb('events.id', '<', cursor.id)])]),
       );
     }
-    const rows = await page.orderBy('events.date', 'desc').orderBy('events.id', 'desc').limit(limit + 1).execute();
+    const rows = await page
+      .orderBy('events.date', 'desc')
+      .orderBy('events.id', 'desc')
+      .limit(limit + 1)
+      .execute();
     const items = rows.slice(0, limit).map(rowToEvent);
     const last = items[items.length - 1];
     const next = rows.length > limit && last ? encodeCursor({ date: last.date, id: last.id }) : null;
@@ -303,8 +305,16 @@ async function upsertEvents(trx: Transaction<Database>, events: EventRecord[]): 
   await trx.deleteFrom('event_actors').where('event_id', 'in', ids).execute();
   const areas = events.flatMap((e) => [...new Set(e.areas)].map((area) => ({ event_id: e.id, area })));
   const actors = events.flatMap((e) => [...new Set(e.actors)].map((actor) => ({ event_id: e.id, actor })));
-  for (let i = 0; i < areas.length; i += ROWS_PER_INSERT) await trx.insertInto('event_areas').values(areas.slice(i, i + ROWS_PER_INSERT)).execute();
-  for (let i = 0; i < actors.length; i += ROWS_PER_INSERT) await trx.insertInto('event_actors').values(actors.slice(i, i + ROWS_PER_INSERT)).execute();
+  for (let i = 0; i < areas.length; i += ROWS_PER_INSERT)
+    await trx
+      .insertInto('event_areas')
+      .values(areas.slice(i, i + ROWS_PER_INSERT))
+      .execute();
+  for (let i = 0; i < actors.length; i += ROWS_PER_INSERT)
+    await trx
+      .insertInto('event_actors')
+      .values(actors.slice(i, i + ROWS_PER_INSERT))
+      .execute();
 }
 
 /**
@@ -322,7 +332,8 @@ export async function assertReferencesResolve(trx: Kysely<Database>): Promise<vo
       SELECT t.id AS id, t.${sql.ref(column)} AS ref FROM ${sql.table(table)} t
       WHERE NOT EXISTS (SELECT 1 FROM ${sql.table(target)} r WHERE r.id = t.${sql.ref(column)})
       ORDER BY t.id LIMIT 20`.execute(trx);
-    for (const r of rows.rows) problems.push({ record: r.id, field: column, message: `no ${target.replace(/s$/, '').replace(/ie$/, 'y')} with id "${r.ref}"` });
+    for (const r of rows.rows)
+      problems.push({ record: r.id, field: column, message: `no ${target.replace(/s$/, '').replace(/ie$/, 'y')} with id "${r.ref}"` });
   };
   await missing('commitments', 'agreement_id', 'agreements');
   await missing('commitments', 'obligor', 'parties');

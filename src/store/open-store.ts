@@ -26,7 +26,9 @@ export interface StoreOptions {
 pg.types.setTypeParser(20, (v) => Number(v));
 
 export async function openStore(options: StoreOptions = {}): Promise<RecordStore> {
-  const store = options.databaseUrl ? openPostgres(options.databaseUrl, options.poolSize) : openSqlite(options.sqlitePath ?? DEFAULT_SQLITE_PATH);
+  const store = options.databaseUrl
+    ? openPostgres(options.databaseUrl, options.poolSize)
+    : openSqlite(options.sqlitePath ?? DEFAULT_SQLITE_PATH);
   try {
     const ran = await store.migrate();
     if (ran.includes('001-record')) await options.onCreate?.(store);

@@ -24,7 +24,9 @@ export function eventToRow(e: EventRecord): EventsTable {
   };
 }
 
-export function rowToEvent(r: Pick<EventsTable, 'id' | 'date' | 'type' | 'title' | 'title_uk' | 'summary' | 'summary_uk' | 'actors' | 'areas' | 'sources'>): EventRecord {
+export function rowToEvent(
+  r: Pick<EventsTable, 'id' | 'date' | 'type' | 'title' | 'title_uk' | 'summary' | 'summary_uk' | 'actors' | 'areas' | 'sources'>,
+): EventRecord {
   return {
     id: r.id,
     date: r.date,

@@ -39,14 +39,35 @@ function endpointsOf(doc: { paths: Record<string, Record<string, { parameters?: 
 }
 
 const kindOf = (endpoint: Endpoint) => RECORD_KINDS.find((k) => endpoint.path.startsWith(`/api/${k}`));
-const pick = <T,>(list: readonly T[], n: number) => list[n % list.length]!;
+const pick = <T>(list: readonly T[], n: number) => list[n % list.length]!;
 
-const queryValue = fc.oneof(hostileString, fc.constantFrom('1', '0', '-1', '500', '501', '1e9', '2020', '2020-13', 'membership', 'summit', 'type,area,actor,year', 'nato', 'events/nato-summit-2024', ''));
+const queryValue = fc.oneof(
+  hostileString,
+  fc.constantFrom(
+    '1',
+    '0',
+    '-1',
+    '500',
+    '501',
+    '1e9',
+    '2020',
+    '2020-13',
+    'membership',
+    'summit',
+    'type,area,actor,year',
+    'nato',
+    'events/nato-summit-2024',
+    '',
+  ),
+);
 const queryCase = fc.record({
   endpoint: fc.nat(),
   params: fc.array(fc.tuple(fc.nat(), queryValue), { maxLength: 6 }),
   junk: fc.option(fc.string({ unit: 'binary', maxLength: 60 })),
-  id: fc.oneof(fc.nat().map((n) => ({ real: n })), hostileString.map((s) => ({ raw: s }))),
+  id: fc.oneof(
+    fc.nat().map((n) => ({ real: n })),
+    hostileString.map((s) => ({ raw: s })),
+  ),
 });
 
 const bodyCase = fc.record({
@@ -82,8 +103,20 @@ for (const dialect of DIALECTS) {
 
     async function send(method: string, url: string, init: { body?: string; headers?: Record<string, string> } = {}): Promise<Answer> {
       const started = performance.now();
-      const response = await fetch(server.base + url, { method, headers: init.headers, body: init.body, signal: AbortSignal.timeout(5_000) });
-      return { method, url, status: response.status, text: await response.text(), ms: performance.now() - started, etag: response.headers.get('etag') };
+      const response = await fetch(server.base + url, {
+        method,
+        headers: init.headers,
+        body: init.body,
+        signal: AbortSignal.timeout(5_000),
+      });
+      return {
+        method,
+        url,
+        status: response.status,
+        text: await response.text(),
+        ms: performance.now() - started,
+        etag: response.headers.get('etag'),
+      };
     }
 
     test('random query strings and path ids on every endpoint: no 5xx, well-formed errors, nothing changes on a read', async () => {
@@ -128,10 +161,17 @@ for (const dialect of DIALECTS) {
           if (c.role !== 'none') headers.authorization = `Bearer ${server.tokens[c.role]}`;
           const ifMatch = { current: current?.etag ?? undefined, stale: '"stale"', garbage: 'W/"\u00ff', none: undefined }[c.ifMatch];
           if (ifMatch) headers['if-match'] = ifMatch;
-          const answer = await send(endpoint.method, url, { body: endpoint.method === 'DELETE' && c.shape !== 'raw' ? undefined : body, headers });
+          const answer = await send(endpoint.method, url, {
+            body: endpoint.method === 'DELETE' && c.shape !== 'raw' ? undefined : body,
+            headers,
+          });
           assertAnswer(answer);
           if (answer.status >= 400) {
-            assert.equal(await fingerprint(server.db.store), stored, `a rejected ${endpoint.method} ${url} (${answer.status}) changed the database`);
+            assert.equal(
+              await fingerprint(server.db.store),
+              stored,
+              `a rejected ${endpoint.method} ${url} (${answer.status}) changed the database`,
+            );
             return;
           }
           stored = await fingerprint(server.db.store);

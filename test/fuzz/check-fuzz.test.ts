@@ -19,14 +19,47 @@ import { holds } from '../reliability/support/property.ts';
 import { report, scaled, within } from '../reliability/support/scale.ts';
 import { DIALECTS, type TestStore } from '../support/test-stores.ts';
 
-const EVENTS = (JSON.parse(fs.readFileSync(path.join(SHIPPED_RECORD_DIR, 'events.json'), 'utf8')) as { events: { title: string; summary: string; date: string }[] }).events;
+const EVENTS = (
+  JSON.parse(fs.readFileSync(path.join(SHIPPED_RECORD_DIR, 'events.json'), 'utf8')) as {
+    events: { title: string; summary: string; date: string }[];
+  }
+).events;
 const SENTENCES = EVENTS.flatMap((e) => [`On ${e.date}, ${e.title}.`, ...e.summary.split(/(?<=\.)\s+/)]).filter((s) => s.length > 10);
 
-const WORDS = ['NATO', 'Ukraine', 'signed', 'first', 'in Madrid', 'in 1997', 'on 9 July 1997', '€50 billion', '19 F-16s', 'did not', 'Zelensky', 'Charter', 'Bucharest', '2008', 'never', 'million', 'the first time', 'Kyiv', '$', '%', 'ММ', '1e308', '-0'];
+const WORDS = [
+  'NATO',
+  'Ukraine',
+  'signed',
+  'first',
+  'in Madrid',
+  'in 1997',
+  'on 9 July 1997',
+  '€50 billion',
+  '19 F-16s',
+  'did not',
+  'Zelensky',
+  'Charter',
+  'Bucharest',
+  '2008',
+  'never',
+  'million',
+  'the first time',
+  'Kyiv',
+  '$',
+  '%',
+  'ММ',
+  '1e308',
+  '-0',
+];
 
 /** A record sentence with some of its digits, words or length changed: near-miss claims. */
 const mutatedSentence = fc
-  .record({ sentence: fc.nat(), digits: fc.nat({ max: 9 }), cut: fc.nat(), inserts: fc.array(fc.tuple(fc.nat(), fc.constantFrom(...WORDS)), { maxLength: 4 }) })
+  .record({
+    sentence: fc.nat(),
+    digits: fc.nat({ max: 9 }),
+    cut: fc.nat(),
+    inserts: fc.array(fc.tuple(fc.nat(), fc.constantFrom(...WORDS)), { maxLength: 4 }),
+  })
   .map(({ sentence, digits, cut, inserts }) => {
     let text = SENTENCES[sentence % SENTENCES.length]!.replace(/\d/g, (d) => String((Number(d) + digits) % 10));
     text = text.slice(0, text.length - (cut % Math.max(1, text.length / 2)));
@@ -38,7 +71,15 @@ const mutatedSentence = fc
   });
 
 const randomText = fc
-  .array(fc.oneof({ weight: 4, arbitrary: mutatedSentence }, { weight: 2, arbitrary: hostileString }, { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 200 }) }, { weight: 1, arbitrary: fc.constantFrom(...WORDS) }), { maxLength: 8 })
+  .array(
+    fc.oneof(
+      { weight: 4, arbitrary: mutatedSentence },
+      { weight: 2, arbitrary: hostileString },
+      { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 200 }) },
+      { weight: 1, arbitrary: fc.constantFrom(...WORDS) },
+    ),
+    { maxLength: 8 },
+  )
   .map((parts) => parts.join(' '));
 
 /** Each check must answer within this; the slowest sentences of the dev set take a few ms. */
@@ -53,7 +94,8 @@ for (const dialect of DIALECTS) {
       t = await dialect.open({ shipped: true });
       source = storeEvidenceSource(t.store);
       ids = new Set();
-      for (const kind of ['events', 'agreements', 'commitments', 'deliveries'] as const) for (const r of await t.store.list(kind)) ids.add(`${kind.replace(/s$/, '').replace(/ie$/, 'y')}/${r.id}`);
+      for (const kind of ['events', 'agreements', 'commitments', 'deliveries'] as const)
+        for (const r of await t.store.list(kind)) ids.add(`${kind.replace(/s$/, '').replace(/ie$/, 'y')}/${r.id}`);
     });
     after(() => t?.close());
 
@@ -64,10 +106,14 @@ for (const dialect of DIALECTS) {
           const result = await within(CHECK_LIMIT_MS, 'checkText', checkText(text, source));
           checkResultSchema.parse(result);
           for (const claim of result.claims) {
-            assert.ok(claim.start <= claim.end && claim.end <= text.length, `claim offsets ${claim.start}-${claim.end} outside a text of ${text.length}`);
+            assert.ok(
+              claim.start <= claim.end && claim.end <= text.length,
+              `claim offsets ${claim.start}-${claim.end} outside a text of ${text.length}`,
+            );
             assert.equal(text.slice(claim.start, claim.end), claim.text, 'text.slice(start, end) is not the claim');
             if (claim.verdict !== 'unverifiable') assert.ok(claim.evidence.length > 0, `${claim.verdict} without evidence`);
-            for (const e of claim.evidence) assert.ok(ids.has(`${e.kind}/${e.id}`), `evidence names a record that does not exist: ${e.kind}/${e.id}`);
+            for (const e of claim.evidence)
+              assert.ok(ids.has(`${e.kind}/${e.id}`), `evidence names a record that does not exist: ${e.kind}/${e.id}`);
           }
         }),
         scaled(dialect.name === 'sqlite' ? 300 : 60, dialect.name === 'sqlite' ? 3000 : 600),

@@ -43,7 +43,7 @@ function mutate(record: Record<string, unknown>, at: (string | number)[], value:
   return copy;
 }
 
-const pick = <T,>(list: readonly T[], n: number) => list[n % list.length]!;
+const pick = <T>(list: readonly T[], n: number) => list[n % list.length]!;
 
 const mutationCase = fc.record({
   kind: fc.constantFrom(...RECORD_KINDS),
@@ -59,7 +59,11 @@ const csvEdit = fc.record({
   cut: fc.nat({ max: 40 }),
   insert: fc.oneof(hostileString, fc.constantFrom('"', ',', '\n', '\r\n', '|', '""', '\ufeff', 'a,b,c\n', ',,,,,,,,,,,,\n')),
 });
-const csvCase = fc.record({ kind: fc.constantFrom(...RECORD_KINDS), edits: fc.array(csvEdit, { minLength: 1, maxLength: 3 }), repeatLine: fc.option(fc.nat()) });
+const csvCase = fc.record({
+  kind: fc.constantFrom(...RECORD_KINDS),
+  edits: fc.array(csvEdit, { minLength: 1, maxLength: 3 }),
+  repeatLine: fc.option(fc.nat()),
+});
 
 type Outcome = { summary: ImportSummary } | { error: PactwatchError };
 
@@ -174,14 +178,23 @@ for (const dialect of DIALECTS) {
     test('JSON of any shape: imported, or rejected naming a field, changing nothing', async () => {
       const anyShape = fc.oneof(
         fc.jsonValue({ maxDepth: 4 }),
-        fc.dictionary(fc.constantFrom(...RECORD_KINDS, 'extra'), fc.oneof(fc.array(fc.oneof(fc.object(), hostileJson), { maxLength: 4 }), hostileJson)),
+        fc.dictionary(
+          fc.constantFrom(...RECORD_KINDS, 'extra'),
+          fc.oneof(fc.array(fc.oneof(fc.object(), hostileJson), { maxLength: 4 }), hostileJson),
+        ),
       );
       const cases = await holds(
-        fc.asyncProperty(fc.oneof(anyShape.map((v) => JSON.stringify(v) ?? ''), fc.string({ unit: 'binary' })), async (text) => {
-          const file = caseFile('any.json');
-          fs.writeFileSync(file, text);
-          await check(await attempt(t.store, file), file);
-        }),
+        fc.asyncProperty(
+          fc.oneof(
+            anyShape.map((v) => JSON.stringify(v) ?? ''),
+            fc.string({ unit: 'binary' }),
+          ),
+          async (text) => {
+            const file = caseFile('any.json');
+            fs.writeFileSync(file, text);
+            await check(await attempt(t.store, file), file);
+          },
+        ),
         runs(300),
       );
       report('cases fuzzed', cases, `${dialect.name} import: JSON of any shape`);

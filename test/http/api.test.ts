@@ -89,14 +89,25 @@ for (const dialect of DIALECTS) {
       const withDeliveries = (await json('/api/commitments/nato-40bn-baseline')).body;
       assert.ok(withDeliveries.deliveries.length > 0);
       const deliveries = (await json('/api/deliveries?commitment=nato-40bn-baseline')).body.items;
-      assert.deepEqual(deliveries.map((d: { id: string }) => d.id).sort(), withDeliveries.deliveries.map((d: { id: string }) => d.id).sort());
+      assert.deepEqual(
+        deliveries.map((d: { id: string }) => d.id).sort(),
+        withDeliveries.deliveries.map((d: { id: string }) => d.id).sort(),
+      );
     });
 
     test('create, replace, patch and delete each kind, with If-Match', async () => {
       const records = {
         parties: { id: 'test-party', name: 'Test party', kind: 'state' },
         events: { id: 'test-event', date: '2024-05', title: 'Test event', summary: 'A test.', type: 'other', sources: source },
-        agreements: { id: 'test-agreement', title: 'Test agreement', kind: 'memorandum', parties: ['test-party', 'ukraine'], signed: '2024', status: 'signed', sources: source },
+        agreements: {
+          id: 'test-agreement',
+          title: 'Test agreement',
+          kind: 'memorandum',
+          parties: ['test-party', 'ukraine'],
+          signed: '2024',
+          status: 'signed',
+          sources: source,
+        },
         commitments: {
           id: 'test-commitment',
           agreement_id: 'test-agreement',
@@ -108,9 +119,23 @@ for (const dialect of DIALECTS) {
           currency: 'EUR',
           sources: source,
         },
-        deliveries: { id: 'test-delivery', commitment_id: 'test-commitment', date: '2024-06', amount: 5, currency: 'EUR', description: 'Half.', sources: source },
+        deliveries: {
+          id: 'test-delivery',
+          commitment_id: 'test-commitment',
+          date: '2024-06',
+          amount: 5,
+          currency: 'EUR',
+          description: 'Half.',
+          sources: source,
+        },
       };
-      const field = { parties: 'name', events: 'title', agreements: 'title', commitments: 'description', deliveries: 'description' } as const;
+      const field = {
+        parties: 'name',
+        events: 'title',
+        agreements: 'title',
+        commitments: 'description',
+        deliveries: 'description',
+      } as const;
       for (const [kind, record] of Object.entries(records)) {
         const created = await json(`/api/${kind}`, { method: 'POST', as: 'editor', json: record });
         assert.equal(created.status, 201, `${kind}: ${JSON.stringify(created.body)}`);
@@ -118,12 +143,27 @@ for (const dialect of DIALECTS) {
         assert.equal((await json(`/api/${kind}`, { method: 'POST', as: 'editor', json: record })).status, 409);
 
         const key = field[kind as keyof typeof field];
-        const put = await json(`/api/${kind}/${record.id}`, { method: 'PUT', as: 'editor', json: { ...record, [key]: 'Replaced' }, headers: { 'if-match': created.etag! } });
+        const put = await json(`/api/${kind}/${record.id}`, {
+          method: 'PUT',
+          as: 'editor',
+          json: { ...record, [key]: 'Replaced' },
+          headers: { 'if-match': created.etag! },
+        });
         assert.equal(put.status, 200);
         assert.equal(put.body[key], 'Replaced');
-        const stale = await json(`/api/${kind}/${record.id}`, { method: 'PATCH', as: 'editor', json: { [key]: 'Patched' }, headers: { 'if-match': created.etag! } });
+        const stale = await json(`/api/${kind}/${record.id}`, {
+          method: 'PATCH',
+          as: 'editor',
+          json: { [key]: 'Patched' },
+          headers: { 'if-match': created.etag! },
+        });
         assert.equal(stale.status, 412);
-        const patched = await json(`/api/${kind}/${record.id}`, { method: 'PATCH', as: 'editor', json: { [key]: 'Patched' }, headers: { 'if-match': put.etag! } });
+        const patched = await json(`/api/${kind}/${record.id}`, {
+          method: 'PATCH',
+          as: 'editor',
+          json: { [key]: 'Patched' },
+          headers: { 'if-match': put.etag! },
+        });
         assert.equal(patched.status, 200);
         assert.deepEqual(patched.body, { ...put.body, [key]: 'Patched' });
         assert.equal((await json(`/api/${kind}/${record.id}`)).etag, patched.etag);
@@ -140,7 +180,10 @@ for (const dialect of DIALECTS) {
         const id = records[kind].id;
         const current = await json(`/api/${kind}/${id}`);
         assert.equal((await json(`/api/${kind}/${id}`, { method: 'DELETE', as: 'editor' })).status, 428);
-        assert.equal((await json(`/api/${kind}/${id}`, { method: 'DELETE', as: 'editor', headers: { 'if-match': current.etag! } })).status, 204);
+        assert.equal(
+          (await json(`/api/${kind}/${id}`, { method: 'DELETE', as: 'editor', headers: { 'if-match': current.etag! } })).status,
+          204,
+        );
         assert.equal((await json(`/api/${kind}/${id}`)).status, 404);
       }
     });
@@ -149,26 +192,53 @@ for (const dialect of DIALECTS) {
       const orphan = await json('/api/commitments', {
         method: 'POST',
         as: 'editor',
-        json: { id: 'orphan', agreement_id: 'no-such-agreement', obligor: 'nato', beneficiary: 'ukraine', area: 'membership', description: 'x', sources: source },
+        json: {
+          id: 'orphan',
+          agreement_id: 'no-such-agreement',
+          obligor: 'nato',
+          beneficiary: 'ukraine',
+          area: 'membership',
+          description: 'x',
+          sources: source,
+        },
       });
       assert.equal(orphan.status, 400);
       assert.deepEqual(orphan.body.error.details, [{ field: 'agreement_id', message: 'no agreement with id "no-such-agreement"' }]);
       const nato = await json('/api/parties/nato');
-      const moved = await json('/api/parties/nato', { method: 'PUT', as: 'editor', json: { ...nato.body, id: 'otan' }, headers: { 'if-match': nato.etag! } });
+      const moved = await json('/api/parties/nato', {
+        method: 'PUT',
+        as: 'editor',
+        json: { ...nato.body, id: 'otan' },
+        headers: { 'if-match': nato.etag! },
+      });
       assert.equal(moved.status, 400);
       assert.equal(moved.body.error.details[0].field, 'id');
-      const missing = await json('/api/parties/nobody', { method: 'PATCH', as: 'editor', json: { name: 'x' }, headers: { 'if-match': '"x"' } });
+      const missing = await json('/api/parties/nobody', {
+        method: 'PATCH',
+        as: 'editor',
+        json: { name: 'x' },
+        headers: { 'if-match': '"x"' },
+      });
       assert.equal(missing.status, 404);
     });
 
     test('the change log lists writes and shows records as they stood', async () => {
       const t0 = new Date().toISOString();
       await new Promise((r) => setTimeout(r, 5));
-      const created = await json('/api/parties', { method: 'POST', as: 'admin', json: { id: 'history-party', name: 'First', kind: 'body' } });
+      const created = await json('/api/parties', {
+        method: 'POST',
+        as: 'admin',
+        json: { id: 'history-party', name: 'First', kind: 'body' },
+      });
       await new Promise((r) => setTimeout(r, 5));
       const t1 = new Date().toISOString();
       await new Promise((r) => setTimeout(r, 5));
-      await json('/api/parties/history-party', { method: 'PATCH', as: 'editor', json: { name: 'Second' }, headers: { 'if-match': created.etag! } });
+      await json('/api/parties/history-party', {
+        method: 'PATCH',
+        as: 'editor',
+        json: { name: 'Second' },
+        headers: { 'if-match': created.etag! },
+      });
 
       const changes = (await json('/api/changes?record=parties/history-party')).body;
       assert.deepEqual(
@@ -183,7 +253,10 @@ for (const dialect of DIALECTS) {
       const sinceSeq = (await json(`/api/changes?since=${changes.items[0].seq}`)).body.items;
       assert.equal(sinceSeq[0].seq, changes.items[1].seq);
       const sinceTime = (await json(`/api/changes?since=${encodeURIComponent(t0)}`)).body.items;
-      assert.deepEqual(sinceTime.map((c: { seq: number }) => c.seq), changes.items.map((c: { seq: number }) => c.seq));
+      assert.deepEqual(
+        sinceTime.map((c: { seq: number }) => c.seq),
+        changes.items.map((c: { seq: number }) => c.seq),
+      );
       const paged = (await json('/api/changes?since=0&limit=1')).body;
       assert.equal(paged.items[0].action, 'import');
       assert.equal(paged.next, paged.items[0].seq);

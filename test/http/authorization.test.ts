@@ -21,9 +21,31 @@ interface Endpoint {
 const RECORDS = {
   events: (n: number) => ({ id: `authz-event-${n}`, date: '2024', title: 'T', summary: 'S', type: 'other', sources: source }),
   parties: (n: number) => ({ id: `authz-party-${n}`, name: 'P', kind: 'body' }),
-  agreements: (n: number) => ({ id: `authz-agreement-${n}`, title: 'A', kind: 'k', parties: ['nato'], signed: '2024', status: 's', sources: source }),
-  commitments: (n: number) => ({ id: `authz-commitment-${n}`, agreement_id: 'budapest-memorandum-1994', obligor: 'nato', beneficiary: 'ukraine', area: 'membership', description: 'D', sources: source }),
-  deliveries: (n: number) => ({ id: `authz-delivery-${n}`, commitment_id: 'nato-40bn-baseline', date: '2024', description: 'D', sources: source }),
+  agreements: (n: number) => ({
+    id: `authz-agreement-${n}`,
+    title: 'A',
+    kind: 'k',
+    parties: ['nato'],
+    signed: '2024',
+    status: 's',
+    sources: source,
+  }),
+  commitments: (n: number) => ({
+    id: `authz-commitment-${n}`,
+    agreement_id: 'budapest-memorandum-1994',
+    obligor: 'nato',
+    beneficiary: 'ukraine',
+    area: 'membership',
+    description: 'D',
+    sources: source,
+  }),
+  deliveries: (n: number) => ({
+    id: `authz-delivery-${n}`,
+    commitment_id: 'nato-40bn-baseline',
+    date: '2024',
+    description: 'D',
+    sources: source,
+  }),
 };
 
 /** Creates a record as the admin and returns its ETag, for the update and delete cases. */
@@ -38,7 +60,11 @@ const ENDPOINTS: Endpoint[] = [
   ...Object.keys(RECORDS).flatMap((k): Endpoint[] => {
     const kind = k as keyof typeof RECORDS;
     const send = (server: TestServer, method: string, path: string, headers: Record<string, string>, body?: unknown) =>
-      fetch(server.base + path, { method, headers: { ...headers, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
+      fetch(server.base + path, {
+        method,
+        headers: { ...headers, ...(body ? { 'content-type': 'application/json' } : {}) },
+        body: body ? JSON.stringify(body) : undefined,
+      });
     return [
       { name: `POST /api/${kind}`, ok: 201, needs: 'editor', request: (s, h, n) => send(s, 'POST', `/api/${kind}`, h, RECORDS[kind](n)) },
       {
@@ -74,7 +100,12 @@ const ENDPOINTS: Endpoint[] = [
     name: 'POST /api/users',
     ok: 201,
     needs: 'admin',
-    request: (s, h, n) => fetch(`${s.base}/api/users`, { method: 'POST', headers: { ...h, 'content-type': 'application/json' }, body: JSON.stringify({ name: `authz-user-${n}`, role: 'viewer' }) }),
+    request: (s, h, n) =>
+      fetch(`${s.base}/api/users`, {
+        method: 'POST',
+        headers: { ...h, 'content-type': 'application/json' },
+        body: JSON.stringify({ name: `authz-user-${n}`, role: 'viewer' }),
+      }),
   },
   {
     name: 'DELETE /api/users/:name',

@@ -18,12 +18,25 @@ for (const dialect of DIALECTS) {
     before(async () => {
       server = await startServer(dialect, { shipped: false });
       await server.call('/api/parties', { method: 'POST', as: 'admin', json: { id: 'giver', name: 'Giver', kind: 'state' } });
-      await server.call('/api/agreements', { method: 'POST', as: 'admin', json: { id: 'pact', title: 'Pact', kind: 'k', parties: ['giver'], signed: '2024', status: 's', sources: source } });
+      await server.call('/api/agreements', {
+        method: 'POST',
+        as: 'admin',
+        json: { id: 'pact', title: 'Pact', kind: 'k', parties: ['giver'], signed: '2024', status: 's', sources: source },
+      });
       for (const id of RECORDS) {
         const res = await server.call('/api/commitments', {
           method: 'POST',
           as: 'admin',
-          json: { id, agreement_id: 'pact', obligor: 'giver', beneficiary: 'giver', area: 'financial-support', description: 'counter', amount: 0, sources: source },
+          json: {
+            id,
+            agreement_id: 'pact',
+            obligor: 'giver',
+            beneficiary: 'giver',
+            area: 'financial-support',
+            description: 'counter',
+            amount: 0,
+            sources: source,
+          },
         });
         assert.equal(res.status, 201);
       }
@@ -41,14 +54,23 @@ for (const dialect of DIALECTS) {
           for (;;) {
             const read = await server.call(`/api/commitments/${id}`);
             const { amount } = (await read.json()) as { amount: number };
-            const res = await server.call(`/api/commitments/${id}`, { method: 'PATCH', as: 'editor', json: { amount: amount + 1 }, headers: { 'if-match': read.headers.get('etag')! } });
+            const res = await server.call(`/api/commitments/${id}`, {
+              method: 'PATCH',
+              as: 'editor',
+              json: { amount: amount + 1 },
+              headers: { 'if-match': read.headers.get('etag')! },
+            });
             if (res.status === 412) {
               conflicts++;
               await res.body?.cancel();
               continue;
             }
             assert.equal(res.status, 200);
-            acknowledged.push({ seq: Number(res.headers.get('x-pactwatch-change')), id, amount: ((await res.json()) as { amount: number }).amount });
+            acknowledged.push({
+              seq: Number(res.headers.get('x-pactwatch-change')),
+              id,
+              amount: ((await res.json()) as { amount: number }).amount,
+            });
             break;
           }
         }
@@ -56,15 +78,18 @@ for (const dialect of DIALECTS) {
       await Promise.all(Array.from({ length: CLIENTS }, (_, n) => client(n)));
 
       assert.equal(acknowledged.length, WRITES);
-      assert.ok(conflicts > 0, "the clients did collide");
+      assert.ok(conflicts > 0, 'the clients did collide');
       process.stderr.write(`${dialect.name}: ${WRITES} writes, ${conflicts} If-Match conflicts retried\n`);
       let total = 0;
       for (const id of RECORDS) total += ((await (await server.call(`/api/commitments/${id}`)).json()) as { amount: number }).amount;
       assert.equal(total, WRITES, 'every acknowledged increment is in the records');
 
       const log = new Map<number, { record_id: string; before: { amount: number }; after: { amount: number } }>();
-      for (let since = 0, more = true; more; ) {
-        const page = (await (await server.call(`/api/changes?since=${since}&limit=1000`)).json()) as { items: { seq: number }[]; next: number | null };
+      for (let since = 0, more = true; more;) {
+        const page = (await (await server.call(`/api/changes?since=${since}&limit=1000`)).json()) as {
+          items: { seq: number }[];
+          next: number | null;
+        };
         for (const entry of page.items) log.set(entry.seq, entry as never);
         more = page.next !== null;
         since = page.next ?? since;

@@ -43,7 +43,11 @@ for (const dialect of DIALECTS) {
       assert.equal(new Set(seen).size, seen.length, 'no event twice');
       assert.ok(!seen.includes('zz-newest'), 'the newer insert lands before the cursor, on no later page');
       assert.ok(rest.includes(sameDayId), 'the insert after the cursor is on a later page');
-      assert.deepEqual(seen.filter((id) => id !== sameDayId), everything, 'nothing skipped');
+      assert.deepEqual(
+        seen.filter((id) => id !== sameDayId),
+        everything,
+        'nothing skipped',
+      );
     });
   });
 }

@@ -17,7 +17,14 @@ const ROUTES = [
   'post /api/check',
   'get /api/report',
   'get /api/deadlines.ics',
-  ...RECORD_KINDS.flatMap((k) => [`get /api/${k}`, `post /api/${k}`, `get /api/${k}/{id}`, `put /api/${k}/{id}`, `patch /api/${k}/{id}`, `delete /api/${k}/{id}`]),
+  ...RECORD_KINDS.flatMap((k) => [
+    `get /api/${k}`,
+    `post /api/${k}`,
+    `get /api/${k}/{id}`,
+    `put /api/${k}/{id}`,
+    `patch /api/${k}/{id}`,
+    `delete /api/${k}/{id}`,
+  ]),
 ];
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'];
 
@@ -48,7 +55,8 @@ describe('OpenAPI document', () => {
           assert.ok(p.name && ['query', 'path', 'header', 'cookie'].includes(p.in) && p.schema, `${method} ${path} parameter ${p.name}`);
           assert.doesNotThrow(() => ajv.compile(p.schema), `${method} ${path} ${p.name}`);
         }
-        for (const media of Object.values(op.requestBody?.content ?? {})) assert.doesNotThrow(() => ajv.compile(media.schema), `${method} ${path} body`);
+        for (const media of Object.values(op.requestBody?.content ?? {}))
+          assert.doesNotThrow(() => ajv.compile(media.schema), `${method} ${path} body`);
       }
     }
   });

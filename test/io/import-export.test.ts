@@ -11,11 +11,31 @@ const GOOD_ROW = 'new-event,2020-06-12,A title,A summary,decision,nato,membershi
 
 /** Each bad file, and the line and field its error must name. */
 const BAD_CSV: { name: string; csv: string; line: number; field: string }[] = [
-  { name: 'a missing column', csv: 'id,date,title,summary,type,actors,sources\nx,2020,T,S,decision,nato,https://e.org\n', line: 1, field: 'areas' },
-  { name: 'a bad date', csv: `${HEADER}\n${GOOD_ROW}\nbad-date,2020-02-30,T,S,decision,nato,membership,https://e.org\n`, line: 3, field: 'date' },
-  { name: 'an unknown area', csv: `${HEADER}\n${GOOD_ROW}\nbad-area,2020,T,S,decision,nato,membership|gardening,https://e.org\n`, line: 3, field: 'areas.1' },
+  {
+    name: 'a missing column',
+    csv: 'id,date,title,summary,type,actors,sources\nx,2020,T,S,decision,nato,https://e.org\n',
+    line: 1,
+    field: 'areas',
+  },
+  {
+    name: 'a bad date',
+    csv: `${HEADER}\n${GOOD_ROW}\nbad-date,2020-02-30,T,S,decision,nato,membership,https://e.org\n`,
+    line: 3,
+    field: 'date',
+  },
+  {
+    name: 'an unknown area',
+    csv: `${HEADER}\n${GOOD_ROW}\nbad-area,2020,T,S,decision,nato,membership|gardening,https://e.org\n`,
+    line: 3,
+    field: 'areas.1',
+  },
   { name: 'a duplicate id', csv: `${HEADER}\n${GOOD_ROW}\n${GOOD_ROW}\n`, line: 3, field: 'id' },
-  { name: 'a broken quote', csv: `${HEADER}\n${GOOD_ROW}\nq,2020,"An unclosed title,S,decision,nato,membership,https://e.org\n`, line: 3, field: '' },
+  {
+    name: 'a broken quote',
+    csv: `${HEADER}\n${GOOD_ROW}\nq,2020,"An unclosed title,S,decision,nato,membership,https://e.org\n`,
+    line: 3,
+    field: '',
+  },
 ];
 
 async function snapshot(args: string[]): Promise<string> {
@@ -54,7 +74,14 @@ for (const dialect of DIALECTS) {
 
     test('a JSON record with a bad field names the file, line, record and field', async () => {
       const file = path.join(dir, 'bad.json');
-      fs.writeFileSync(file, JSON.stringify({ events: [{ id: 'x-1', date: '2020', title: 'T', summary: 'S', type: 'picnic', sources: [{ url: 'https://e.org' }] }] }, null, 1));
+      fs.writeFileSync(
+        file,
+        JSON.stringify(
+          { events: [{ id: 'x-1', date: '2020', title: 'T', summary: 'S', type: 'picnic', sources: [{ url: 'https://e.org' }] }] },
+          null,
+          1,
+        ),
+      );
       const r = await runCli([...t.cliArgs, 'import', file]);
       assert.equal(r.code, 1);
       assert.match(r.stderr, /bad\.json, line 4, record "x-1": field "type"/);
@@ -62,7 +89,15 @@ for (const dialect of DIALECTS) {
 
     test('a reference to a missing agreement exits 1 naming the record and field', async () => {
       const file = path.join(dir, 'refs.json');
-      const commitment = { id: 'orphan', agreement_id: 'no-such-agreement', obligor: 'nato', beneficiary: 'ukraine', area: 'membership', description: 'd', sources: [{ url: 'https://e.org' }] };
+      const commitment = {
+        id: 'orphan',
+        agreement_id: 'no-such-agreement',
+        obligor: 'nato',
+        beneficiary: 'ukraine',
+        area: 'membership',
+        description: 'd',
+        sources: [{ url: 'https://e.org' }],
+      };
       fs.writeFileSync(file, JSON.stringify({ commitments: [commitment] }));
       const r = await runCli([...t.cliArgs, 'import', file]);
       assert.equal(r.code, 1);

@@ -17,20 +17,31 @@ describe('the shipped Ukraine–NATO record', () => {
   });
   after(() => t?.close());
 
-  test('every reference record is shipped with its id, date and at least one source URL', { skip: haveReference ? undefined : 'no ../shared/reference' }, async () => {
-    const read = (f: string) => JSON.parse(fs.readFileSync(path.join(REFERENCE_DIR, f), 'utf8'));
-    const reference: Record<RecordKind, { id: string; date?: string; signed?: string }[]> = { events: read('timeline.json'), ...read('commitments.json') };
-    for (const [kind, records] of Object.entries(reference) as [RecordKind, typeof reference.events][]) {
-      assert.ok(records.length > 0);
-      for (const ref of records) {
-        const shipped = (await t.store.get(kind, ref.id)) as { date?: string; signed?: string; sources?: { url: string }[] } | undefined;
-        assert.ok(shipped, `${kind} ${ref.id} is missing`);
-        if (ref.date) assert.equal(shipped.date, ref.date, `${kind} ${ref.id} date`);
-        if (ref.signed) assert.equal(shipped.signed, ref.signed, `${kind} ${ref.id} signed`);
-        if (kind !== 'parties') assert.ok(shipped.sources?.some((s) => /^https?:\/\//.test(s.url)), `${kind} ${ref.id} has no source URL`);
+  test(
+    'every reference record is shipped with its id, date and at least one source URL',
+    { skip: haveReference ? undefined : 'no ../shared/reference' },
+    async () => {
+      const read = (f: string) => JSON.parse(fs.readFileSync(path.join(REFERENCE_DIR, f), 'utf8'));
+      const reference: Record<RecordKind, { id: string; date?: string; signed?: string }[]> = {
+        events: read('timeline.json'),
+        ...read('commitments.json'),
+      };
+      for (const [kind, records] of Object.entries(reference) as [RecordKind, typeof reference.events][]) {
+        assert.ok(records.length > 0);
+        for (const ref of records) {
+          const shipped = (await t.store.get(kind, ref.id)) as { date?: string; signed?: string; sources?: { url: string }[] } | undefined;
+          assert.ok(shipped, `${kind} ${ref.id} is missing`);
+          if (ref.date) assert.equal(shipped.date, ref.date, `${kind} ${ref.id} date`);
+          if (ref.signed) assert.equal(shipped.signed, ref.signed, `${kind} ${ref.id} signed`);
+          if (kind !== 'parties')
+            assert.ok(
+              shipped.sources?.some((s) => /^https?:\/\//.test(s.url)),
+              `${kind} ${ref.id} has no source URL`,
+            );
+        }
       }
-    }
-  });
+    },
+  );
 
   test('actors are party ids where the registry has the party', async () => {
     const charter = await t.store.get('events', 'charter-madrid-1997');
@@ -46,13 +57,26 @@ describe('the CLI on a new database', () => {
   test('events --q Bucharest --json prints the 2008 summit with its sources', async () => {
     const r = await runCli(['--db', path.join(dir, 'new.db'), 'events', '--q', 'Bucharest', '--json']);
     assert.equal(r.code, 0, r.stderr);
-    const summit = (JSON.parse(r.stdout) as { id: string; date: string; type: string; sources: { url: string }[] }[]).find((e) => e.date.startsWith('2008-04') && e.type === 'summit');
+    const summit = (JSON.parse(r.stdout) as { id: string; date: string; type: string; sources: { url: string }[] }[]).find(
+      (e) => e.date.startsWith('2008-04') && e.type === 'summit',
+    );
     assert.ok(summit, 'no Bucharest summit of April 2008');
     assert.ok(summit.sources.length > 0);
   });
 
   test('events --from 2014 --to 2014 --area membership lists the 2014 membership events', async () => {
-    const r = await runCli(['--db', path.join(dir, 'new.db'), 'events', '--from', '2014', '--to', '2014', '--area', 'membership', '--json']);
+    const r = await runCli([
+      '--db',
+      path.join(dir, 'new.db'),
+      'events',
+      '--from',
+      '2014',
+      '--to',
+      '2014',
+      '--area',
+      'membership',
+      '--json',
+    ]);
     assert.equal(r.code, 0, r.stderr);
     const events = JSON.parse(r.stdout) as { date: string; areas: string[] }[];
     assert.ok(events.length > 0);

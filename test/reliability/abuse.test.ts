@@ -22,10 +22,22 @@ const SHIPPED = Object.fromEntries(
   RECORD_KINDS.map((kind) => [kind, JSON.parse(fs.readFileSync(path.join(SHIPPED_RECORD_DIR, `${kind}.json`), 'utf8'))[kind][0]]),
 ) as Record<RecordKind, Record<string, unknown>>;
 
-async function send(base: string, method: string, url: string, init: { body?: string; headers?: Record<string, string> } = {}): Promise<Answer> {
+async function send(
+  base: string,
+  method: string,
+  url: string,
+  init: { body?: string; headers?: Record<string, string> } = {},
+): Promise<Answer> {
   const started = performance.now();
   const response = await fetch(base + url, { method, headers: init.headers, body: init.body, signal: AbortSignal.timeout(10_000) });
-  return { method, url, status: response.status, text: await response.text(), ms: performance.now() - started, etag: response.headers.get('etag') };
+  return {
+    method,
+    url,
+    status: response.status,
+    text: await response.text(),
+    ms: performance.now() - started,
+    etag: response.headers.get('etag'),
+  };
 }
 
 /** The text fields of a record, as paths: ['title'], ['sources', 0, 'quote'], ... */
@@ -56,7 +68,8 @@ for (const dialect of DIALECTS) {
       const answer = await send(server.base, method, url, init);
       tried++;
       assertAnswer(answer);
-      if (before && answer.status >= 400) assert.equal(await fingerprint(server.db.store), before, `refused ${method} ${url.slice(0, 80)} changed the database`);
+      if (before && answer.status >= 400)
+        assert.equal(await fingerprint(server.db.store), before, `refused ${method} ${url.slice(0, 80)} changed the database`);
       return answer;
     }
 
@@ -74,11 +87,19 @@ for (const dialect of DIALECTS) {
       async function* chunks() {
         for (let i = 0; i < 64; i++) yield Buffer.alloc(64 * 1024, 0x20);
       }
-      const streamed = await fetch(`${server.base}/api/events`, { method: 'POST', headers: editor(), body: chunks() as unknown as BodyInit, duplex: 'half' } as RequestInit);
+      const streamed = await fetch(`${server.base}/api/events`, {
+        method: 'POST',
+        headers: editor(),
+        body: chunks() as unknown as BodyInit,
+        duplex: 'half',
+      } as RequestInit);
       tried++;
       assert.equal(streamed.status, 413);
       // Under the byte limit but past every field's length limit: a 400 that names the field.
-      const long = await abuse('POST', '/api/events', { body: JSON.stringify({ ...SHIPPED.events, id: 'long', title: 'x'.repeat(600_000) }), headers: editor() });
+      const long = await abuse('POST', '/api/events', {
+        body: JSON.stringify({ ...SHIPPED.events, id: 'long', title: 'x'.repeat(600_000) }),
+        headers: editor(),
+      });
       assert.equal(long.status, 400);
       assert.match(long.text, /"field":"title"/);
     });
@@ -86,7 +107,13 @@ for (const dialect of DIALECTS) {
     test('deeply nested JSON is refused without a 5xx', async () => {
       for (const depth of [1_000, 100_000, 500_000]) {
         await abuse('POST', '/api/events', { body: '['.repeat(depth) + ']'.repeat(depth), headers: editor() });
-        await abuse('POST', '/api/events', { body: JSON.stringify({ ...SHIPPED.events, id: `deep-${depth}` }).replace('"summary":', `"deep":${'{"a":'.repeat(depth / 10)}1${'}'.repeat(depth / 10)},"summary":`), headers: editor() });
+        await abuse('POST', '/api/events', {
+          body: JSON.stringify({ ...SHIPPED.events, id: `deep-${depth}` }).replace(
+            '"summary":',
+            `"deep":${'{"a":'.repeat(depth / 10)}1${'}'.repeat(depth / 10)},"summary":`,
+          ),
+          headers: editor(),
+        });
         await abuse('GET', `/api/events?${'a[b]'.repeat(Math.min(depth, 3_000))}=1`);
       }
     });
@@ -94,7 +121,10 @@ for (const dialect of DIALECTS) {
     test('huge query strings and many parameters: refused or answered, never a 5xx', async () => {
       for (const size of [1_000, 8_000, 16_000, 64_000, 1_000_000]) {
         const answer = await abuse('GET', `/api/events?q=${'a'.repeat(size)}`);
-        assert.ok(answer.status === 200 || answer.status === 400 || answer.status === 414 || answer.status === 431, `q of ${size}: ${answer.status}`);
+        assert.ok(
+          answer.status === 200 || answer.status === 400 || answer.status === 414 || answer.status === 431,
+          `q of ${size}: ${answer.status}`,
+        );
       }
       await abuse('GET', `/api/events?${Array.from({ length: 2_000 }, (_, i) => `area=membership&p${i}=1`).join('&')}`);
       await abuse('GET', `/api/events?actor=${Array.from({ length: 1_000 }, (_, i) => `a${i}`).join(',')}`);
@@ -133,10 +163,16 @@ for (const dialect of DIALECTS) {
               const stored = await send(server.base, 'GET', `/api/${kind}/${record.id}`);
               assert.equal(stored.etag, answer.etag, `${kind}.${at.join('.')}: stored differs from acknowledged`);
               // Names and titles are trimmed on the way in; nothing else may change.
-              assert.ok([text, text.trim()].includes(pathValue(JSON.parse(stored.text), at) as string), `${kind}.${at.join('.')} = ${JSON.stringify(text)} came back altered`);
+              assert.ok(
+                [text, text.trim()].includes(pathValue(JSON.parse(stored.text), at) as string),
+                `${kind}.${at.join('.')} = ${JSON.stringify(text)} came back altered`,
+              );
             } else {
               assert.equal(answer.status, 400, `${kind}.${at.join('.')} = ${JSON.stringify(text)}: ${answer.text}`);
-              assert.ok(JSON.parse(answer.text).error.details.some((d: { field: string }) => d.field === at.join('.')), `${kind}.${at.join('.')}: the refusal does not name the field: ${answer.text}`);
+              assert.ok(
+                JSON.parse(answer.text).error.details.some((d: { field: string }) => d.field === at.join('.')),
+                `${kind}.${at.join('.')}: the refusal does not name the field: ${answer.text}`,
+              );
             }
           }
         }
@@ -145,7 +181,21 @@ for (const dialect of DIALECTS) {
 
     test('SQL injection strings in every filter: answered normally, the tables intact', async () => {
       const before = await fingerprint(server.db.store);
-      const filters = ['/api/events?q=', '/api/events?actor=', '/api/events?area=', '/api/events?type=', '/api/events?from=', '/api/events?cursor=', '/api/commitments?party=', '/api/commitments?status=', '/api/commitments?area=', '/api/changes?since=', '/api/changes?record=events/', '/api/events/', '/api/parties/'];
+      const filters = [
+        '/api/events?q=',
+        '/api/events?actor=',
+        '/api/events?area=',
+        '/api/events?type=',
+        '/api/events?from=',
+        '/api/events?cursor=',
+        '/api/commitments?party=',
+        '/api/commitments?status=',
+        '/api/commitments?area=',
+        '/api/changes?since=',
+        '/api/changes?record=events/',
+        '/api/events/',
+        '/api/parties/',
+      ];
       for (const filter of filters) {
         for (const text of [...SQL_INJECTIONS, ...AWKWARD_TEXT]) {
           const answer = await abuse('GET', filter + encodeHostile(text));
@@ -159,7 +209,10 @@ for (const dialect of DIALECTS) {
     test('token guessing is rate limited and answers alike for near and far misses', async () => {
       const statuses: number[] = [];
       for (let i = 0; i < 300; i++) {
-        const answer = await abuse('POST', '/api/events', { body: '{}', headers: { authorization: `Bearer pw_guess${i}`, 'content-type': 'application/json' } });
+        const answer = await abuse('POST', '/api/events', {
+          body: '{}',
+          headers: { authorization: `Bearer pw_guess${i}`, 'content-type': 'application/json' },
+        });
         statuses.push(answer.status);
         if (answer.status === 429) break;
       }

@@ -48,7 +48,18 @@ describe('sqlite: backup and restore', () => {
     let written = 0;
     const writer = (async () => {
       for (let i = 0; writing && i < 2_000; i++) {
-        const response = await server.call('/api/events', { method: 'POST', as: 'editor', json: { id: `during-backup-${i}`, date: '2024', title: `t ${i}`, summary: '', type: 'other', sources: [{ url: 'https://example.org' }] } });
+        const response = await server.call('/api/events', {
+          method: 'POST',
+          as: 'editor',
+          json: {
+            id: `during-backup-${i}`,
+            date: '2024',
+            title: `t ${i}`,
+            summary: '',
+            type: 'other',
+            sources: [{ url: 'https://example.org' }],
+          },
+        });
         assert.equal(response.status, 201);
         written++;
       }

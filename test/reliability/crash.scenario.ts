@@ -43,7 +43,10 @@ const roundPrefix = (round: number) => `r${String(round).padStart(2, '0')}`;
 async function importsByRound(target: Target): Promise<{ rounds: Map<string, number>; importEntries: number }> {
   const store = await target.open();
   try {
-    const rows = await sql<{ p: string; n: number }>`SELECT substr(id, 1, 3) AS p, count(*) AS n FROM events GROUP BY substr(id, 1, 3)`.execute(store.db);
+    const rows = await sql<{
+      p: string;
+      n: number;
+    }>`SELECT substr(id, 1, 3) AS p, count(*) AS n FROM events GROUP BY substr(id, 1, 3)`.execute(store.db);
     const entries = await sql<{ n: number }>`SELECT count(*) AS n FROM changes WHERE action = 'import'`.execute(store.db);
     return { rounds: new Map(rows.rows.map((r) => [r.p, Number(r.n)])), importEntries: Number(entries.rows[0]!.n) };
   } finally {
@@ -78,7 +81,10 @@ for (const dialect of DIALECTS) {
         let lost = 0;
         for (let round = 1; round <= KILLS; round++) {
           const child = startCli([...target.cliArgs, 'import', roundFile(round)]);
-          const exitedFirst = await Promise.race([child.exited.then(() => true), sleep(duration * (0.25 + random() * 0.9)).then(() => false)]);
+          const exitedFirst = await Promise.race([
+            child.exited.then(() => true),
+            sleep(duration * (0.25 + random() * 0.9)).then(() => false),
+          ]);
           await killHard(child);
           const acknowledged = exitedFirst && child.process.exitCode === 0;
 
@@ -88,11 +94,19 @@ for (const dialect of DIALECTS) {
           if (count === IMPORT_EVENTS) present.add(roundPrefix(round));
           for (const n of rounds.values()) if (n !== IMPORT_EVENTS) lost += IMPORT_EVENTS - n;
           if (acknowledged && count !== IMPORT_EVENTS) lost += IMPORT_EVENTS - count;
-          assert.equal(lost, 0, `round ${round}: ${count} of ${IMPORT_EVENTS} events present (import ${acknowledged ? 'had exited 0' : 'was killed'})`);
+          assert.equal(
+            lost,
+            0,
+            `round ${round}: ${count} of ${IMPORT_EVENTS} events present (import ${acknowledged ? 'had exited 0' : 'was killed'})`,
+          );
           assert.equal(importEntries, 1 + present.size, 'one change-log entry per import present (the parties, then each round)');
           await auditVerifies(target);
         }
-        report('kill points survived', KILLS, `${dialect.name} import, ${IMPORT_EVENTS} events each, ~${Math.round(duration)} ms per import`);
+        report(
+          'kill points survived',
+          KILLS,
+          `${dialect.name} import, ${IMPORT_EVENTS} events each, ~${Math.round(duration)} ms per import`,
+        );
         report('imports present after kill', present.size - 1, dialect.name);
         report('imports absent after kill', KILLS - (present.size - 1), dialect.name);
         report('lost', lost, `${dialect.name} import`);
@@ -102,34 +116,40 @@ for (const dialect of DIALECTS) {
       }
     });
 
-    test(`${KILLS} kills of a server under ${WRITERS} concurrent writers: every acknowledged write present`, { timeout: 30 * 60_000 }, async () => {
-      const target = await newTarget(dialect.name);
-      try {
-        const created = await runCliWithin(120_000, [...target.cliArgs, 'user', 'add', 'crash-writer', '--role', 'editor']);
-        assert.equal(created.code, 0, created.output);
-        const token = created.output.trim().split('\n')[0]!;
-        const ledger = new Ledger();
-        for (let round = 1; round <= KILLS; round++) {
-          const server = await startServerChild(target.cliArgs);
-          const stop = new AbortController();
-          const writers = Array.from({ length: WRITERS }, (_, w) => writeUntilStopped(server.base, token, `w${round}-${w}`, ledger, stop.signal));
-          await sleep(200 + random() * 1300);
-          await killHard(server);
-          stop.abort();
-          await Promise.all(writers);
-          await assertIntact(target);
-          await ledger.settle(target);
-          assert.equal(ledger.lost, 0, `round ${round}: acknowledged writes missing: ${ledger.problems.slice(0, 5).join('; ')}`);
-          await auditVerifies(target);
+    test(
+      `${KILLS} kills of a server under ${WRITERS} concurrent writers: every acknowledged write present`,
+      { timeout: 30 * 60_000 },
+      async () => {
+        const target = await newTarget(dialect.name);
+        try {
+          const created = await runCliWithin(120_000, [...target.cliArgs, 'user', 'add', 'crash-writer', '--role', 'editor']);
+          assert.equal(created.code, 0, created.output);
+          const token = created.output.trim().split('\n')[0]!;
+          const ledger = new Ledger();
+          for (let round = 1; round <= KILLS; round++) {
+            const server = await startServerChild(target.cliArgs);
+            const stop = new AbortController();
+            const writers = Array.from({ length: WRITERS }, (_, w) =>
+              writeUntilStopped(server.base, token, `w${round}-${w}`, ledger, stop.signal),
+            );
+            await sleep(200 + random() * 1300);
+            await killHard(server);
+            stop.abort();
+            await Promise.all(writers);
+            await assertIntact(target);
+            await ledger.settle(target);
+            assert.equal(ledger.lost, 0, `round ${round}: acknowledged writes missing: ${ledger.problems.slice(0, 5).join('; ')}`);
+            await auditVerifies(target);
+          }
+          assert.equal(ledger.serverErrors, 0, '5xx answers to writes before the kill');
+          report('kill points survived', KILLS, `${dialect.name} API writes, ${WRITERS} writers`);
+          report('acknowledged writes checked', ledger.acknowledged, dialect.name);
+          report('lost', ledger.lost, `${dialect.name} API writes`);
+        } finally {
+          await target.remove();
         }
-        assert.equal(ledger.serverErrors, 0, '5xx answers to writes before the kill');
-        report('kill points survived', KILLS, `${dialect.name} API writes, ${WRITERS} writers`);
-        report('acknowledged writes checked', ledger.acknowledged, dialect.name);
-        report('lost', ledger.lost, `${dialect.name} API writes`);
-      } finally {
-        await target.remove();
-      }
-    });
+      },
+    );
   });
 }
 
@@ -173,7 +193,9 @@ class Ledger {
           this.lost++;
           this.problems.push(`${id}: stored ${found}, acknowledged ${allowed[0]}`);
         }
-        const last = await sql<{ after: string | null }>`SELECT after FROM changes WHERE kind = 'events' AND record_id = ${id} ORDER BY seq DESC LIMIT 1`.execute(store.db);
+        const last = await sql<{
+          after: string | null;
+        }>`SELECT after FROM changes WHERE kind = 'events' AND record_id = ${id} ORDER BY seq DESC LIMIT 1`.execute(store.db);
         const after = last.rows[0]?.after ?? null;
         const logged = after === null ? null : canonicalJson(JSON.parse(after));
         if (logged !== found) {
@@ -212,7 +234,11 @@ async function writeUntilStopped(base: string, token: string, prefix: string, le
     try {
       response = await fetch(base + url, {
         method,
-        headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}), ...(current && method !== 'POST' ? { 'if-match': current.etag } : {}) },
+        headers: {
+          authorization: `Bearer ${token}`,
+          ...(body ? { 'content-type': 'application/json' } : {}),
+          ...(current && method !== 'POST' ? { 'if-match': current.etag } : {}),
+        },
         body: body === undefined ? undefined : JSON.stringify(body),
         signal: AbortSignal.timeout(10_000),
       });
@@ -229,7 +255,8 @@ async function writeUntilStopped(base: string, token: string, prefix: string, le
     }
     ledger.answer(id, ok, next);
     if (!ok) continue;
-    if (next !== null) assert.equal(canonicalJson(answered), canonicalJson(next), 'the server acknowledged a different record than was sent');
+    if (next !== null)
+      assert.equal(canonicalJson(answered), canonicalJson(next), 'the server acknowledged a different record than was sent');
     current = next === null ? undefined : { record: next, etag: response.headers.get('etag')! };
   }
 }

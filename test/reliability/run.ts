@@ -30,7 +30,16 @@ const figures = fs
   .map((line) => JSON.parse(line) as { name: FigureName; value: number; detail: string });
 
 /** Counts add up across tests; rates and latencies are listed per run, never summed. */
-const SUMMED: FigureName[] = ['kill points survived', 'imports present after kill', 'imports absent after kill', 'acknowledged writes checked', 'cases fuzzed', 'abuse cases tried', 'backup round trips', 'lost'];
+const SUMMED: FigureName[] = [
+  'kill points survived',
+  'imports present after kill',
+  'imports absent after kill',
+  'acknowledged writes checked',
+  'cases fuzzed',
+  'abuse cases tried',
+  'backup round trips',
+  'lost',
+];
 const rows: [string, string, string][] = [];
 for (const name of SUMMED) {
   const of = figures.filter((f) => f.name === name);

@@ -15,10 +15,67 @@ const sources = () => [{ url: 'https://example.org/xss', title: payload(), quote
 /** One record of each kind, every free-text field a payload; written in reference order. */
 const RECORDS = (): [string, Record<string, unknown>][] => [
   ['parties', { id: 'xss-party', name: payload(), name_uk: payload(), kind: 'state', aliases: [payload()], sources: sources() }],
-  ['events', { id: 'xss-event', date: '2010-05-05', title: payload(), title_uk: payload(), summary: payload(), summary_uk: payload(), type: 'other', actors: ['xss-party', payload()], areas: ['membership'], sources: sources() }],
-  ['agreements', { id: 'xss-agreement', title: payload(), title_uk: payload(), kind: payload(), parties: ['xss-party', 'nato'], signed: '2010-05-05', place: payload(), signatories: [payload()], status: payload(), areas: ['membership'], event_ids: ['xss-event'], sources: sources() }],
-  ['commitments', { id: 'xss-commitment', agreement_id: 'xss-agreement', provision: { ref: payload(), text: payload() }, obligor: 'xss-party', beneficiary: 'nato', area: 'membership', description: payload(), quantity: 10, unit: payload(), due: '2011', withdrawn: null, sources: sources() }],
-  ['deliveries', { id: 'xss-delivery', commitment_id: 'xss-commitment', date: '2010-06', quantity: 3, unit: payload(), description: payload(), sources: sources() }],
+  [
+    'events',
+    {
+      id: 'xss-event',
+      date: '2010-05-05',
+      title: payload(),
+      title_uk: payload(),
+      summary: payload(),
+      summary_uk: payload(),
+      type: 'other',
+      actors: ['xss-party', payload()],
+      areas: ['membership'],
+      sources: sources(),
+    },
+  ],
+  [
+    'agreements',
+    {
+      id: 'xss-agreement',
+      title: payload(),
+      title_uk: payload(),
+      kind: payload(),
+      parties: ['xss-party', 'nato'],
+      signed: '2010-05-05',
+      place: payload(),
+      signatories: [payload()],
+      status: payload(),
+      areas: ['membership'],
+      event_ids: ['xss-event'],
+      sources: sources(),
+    },
+  ],
+  [
+    'commitments',
+    {
+      id: 'xss-commitment',
+      agreement_id: 'xss-agreement',
+      provision: { ref: payload(), text: payload() },
+      obligor: 'xss-party',
+      beneficiary: 'nato',
+      area: 'membership',
+      description: payload(),
+      quantity: 10,
+      unit: payload(),
+      due: '2011',
+      withdrawn: null,
+      sources: sources(),
+    },
+  ],
+  [
+    'deliveries',
+    {
+      id: 'xss-delivery',
+      commitment_id: 'xss-commitment',
+      date: '2010-06',
+      quantity: 3,
+      unit: payload(),
+      description: payload(),
+      sources: sources(),
+    },
+  ],
 ];
 
 const PAGES = [
@@ -67,7 +124,10 @@ describe('stored XSS in every text field, in every view', { skip: chromiumMissin
       });
       await page.goto(server.url + url, { waitUntil: 'networkidle' });
       if (url === '/check') {
-        await page.locator('textarea').first().fill(`${XSS_PAYLOADS.join(' ')} NATO signed the charter in Madrid in 1997.`);
+        await page
+          .locator('textarea')
+          .first()
+          .fill(`${XSS_PAYLOADS.join(' ')} NATO signed the charter in Madrid in 1997.`);
         await page.getByRole('button', { name: /check/i }).first().click();
         await page.waitForLoadState('networkidle');
       }
@@ -79,7 +139,11 @@ describe('stored XSS in every text field, in every view', { skip: chromiumMissin
     }
     const page = await browser.newPage();
     await page.goto(`${server.url}/agreements/xss-agreement`, { waitUntil: 'networkidle' });
-    assert.ok((await page.locator('body').innerText()).includes('<script>window.__pwned=1</script>') || (await page.locator('body').innerText()).includes('onerror'), 'the payloads are not shown as text');
+    assert.ok(
+      (await page.locator('body').innerText()).includes('<script>window.__pwned=1</script>') ||
+        (await page.locator('body').innerText()).includes('onerror'),
+      'the payloads are not shown as text',
+    );
     await page.close();
     report('abuse cases tried', tried, 'stored XSS: pages opened in Chromium with payloads in every text field');
   });

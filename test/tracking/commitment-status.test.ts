@@ -382,5 +382,12 @@ test('reference record: a delivery marked as completing a no-number commitment f
   const unmarked = deliveries.map((d) => ({ ...d, fulfils: false }));
   assert.equal(commitmentStatus(jatec, unmarked, '2025-06-30'), 'in-progress');
   // Before the opening, only the activation was reported: not yet fulfilled.
-  assert.equal(commitmentStatus(jatec, deliveries.filter((d) => d.date < '2025'), '2025-06-30'), 'in-progress');
+  assert.equal(
+    commitmentStatus(
+      jatec,
+      deliveries.filter((d) => d.date < '2025'),
+      '2025-06-30',
+    ),
+    'in-progress',
+  );
 });

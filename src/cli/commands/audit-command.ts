@@ -11,9 +11,12 @@ export function registerAudit(program: Command): void {
     .action(async (_options: unknown, command: Command) => {
       const report = await withStore(command, (store) => verifyChain(store));
       if (!report.ok) {
-        throw new PactwatchError('validation_failed', `change log broken at entry ${report.seq}: ${report.problem} (entries 1-${report.entries} verified)`, 400, [
-          { record: `change ${report.seq}`, field: 'hash', message: report.problem },
-        ]);
+        throw new PactwatchError(
+          'validation_failed',
+          `change log broken at entry ${report.seq}: ${report.problem} (entries 1-${report.entries} verified)`,
+          400,
+          [{ record: `change ${report.seq}`, field: 'hash', message: report.problem }],
+        );
       }
       process.stdout.write(`change log intact: ${report.entries} entr${report.entries === 1 ? 'y' : 'ies'} verified\n`);
     });

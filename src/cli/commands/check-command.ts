@@ -22,10 +22,14 @@ export function registerCheck(program: Command): void {
 
 function formatCheck(result: CheckResult): string {
   if (result.claims.length === 0) return 'No checkable claims found.\n';
-  return result.claims
-    .map((c) => {
-      const evidence = c.evidence.map((e) => `    ${e.date} ${e.title} [${e.kind} ${e.id}]\n${e.sources.map((s) => `      ${s}`).join('\n')}`);
-      return [`${MARK[c.verdict]} (${c.confidence.toFixed(2)}): ${c.text}`, `  ${c.explanation}`, ...evidence].join('\n');
-    })
-    .join('\n\n') + '\n';
+  return (
+    result.claims
+      .map((c) => {
+        const evidence = c.evidence.map(
+          (e) => `    ${e.date} ${e.title} [${e.kind} ${e.id}]\n${e.sources.map((s) => `      ${s}`).join('\n')}`,
+        );
+        return [`${MARK[c.verdict]} (${c.confidence.toFixed(2)}): ${c.text}`, `  ${c.explanation}`, ...evidence].join('\n');
+      })
+      .join('\n\n') + '\n'
+  );
 }

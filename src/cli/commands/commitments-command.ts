@@ -15,14 +15,18 @@ export function registerCommitments(program: Command): void {
     .option('--area <area>', 'area', choiceArg(AREAS, 'area'))
     .option('--json', 'print JSON')
     .action(async (options: { status?: CommitmentStatus; party?: string; area?: Area; json?: boolean }, command: Command) => {
-      const items = await withStore(command, (store) => listCommitmentsWithStatus(store, { status: options.status, party: options.party, area: options.area }));
+      const items = await withStore(command, (store) =>
+        listCommitmentsWithStatus(store, { status: options.status, party: options.party, area: options.area }),
+      );
       if (options.json) {
         process.stdout.write(JSON.stringify(items, null, 2) + '\n');
         return;
       }
       for (const c of items) {
         const progress = c.progress.targets.length ? ` (${describeProgress(c.progress)})` : '';
-        process.stdout.write(`${c.status.padEnd(11)} ${(c.deadline ?? '').padEnd(10)} ${c.obligor} -> ${c.beneficiary}: ${c.description.slice(0, 80)}${progress}  [${c.id}]\n`);
+        process.stdout.write(
+          `${c.status.padEnd(11)} ${(c.deadline ?? '').padEnd(10)} ${c.obligor} -> ${c.beneficiary}: ${c.description.slice(0, 80)}${progress}  [${c.id}]\n`,
+        );
       }
       process.stdout.write(`${items.length} commitment${items.length === 1 ? '' : 's'}\n`);
     });

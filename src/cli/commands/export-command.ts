@@ -27,4 +27,3 @@ export function registerExport(program: Command): void {
       });
     });
 }
-

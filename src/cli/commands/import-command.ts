@@ -12,12 +12,22 @@ export function registerImport(program: Command): void {
     .argument('<paths...>', 'files (.json, kind.csv) or folders')
     .action(async (paths: string[], _options, command: Command) => {
       const files = inputFiles(paths);
-      const bar = process.stderr.isTTY ? new SingleBar({ format: 'importing [{bar}] {percentage}% | {value}/{total} bytes | {eta}s left', stream: process.stderr }, Presets.shades_classic) : undefined;
-      bar?.start(files.reduce((sum, f) => sum + fs.statSync(f).size, 0), 0);
+      const bar = process.stderr.isTTY
+        ? new SingleBar(
+            { format: 'importing [{bar}] {percentage}% | {value}/{total} bytes | {eta}s left', stream: process.stderr },
+            Presets.shades_classic,
+          )
+        : undefined;
+      bar?.start(
+        files.reduce((sum, f) => sum + fs.statSync(f).size, 0),
+        0,
+      );
       try {
         const summary = await withStore(command, (store) => importPaths(store, files, { onBytes: (n) => bar?.increment(n) }));
         bar?.stop();
-        const counts = Object.entries(summary.counts).filter(([, n]) => n > 0).map(([kind, n]) => `${n} ${kind}`);
+        const counts = Object.entries(summary.counts)
+          .filter(([, n]) => n > 0)
+          .map(([kind, n]) => `${n} ${kind}`);
         process.stdout.write(`imported ${counts.join(', ') || 'nothing'}\n`);
       } finally {
         bar?.stop();

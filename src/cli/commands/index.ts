@@ -12,4 +12,16 @@ import { registerAudit } from './audit-command.ts';
 import { registerServe } from './serve-command.ts';
 import { registerUser } from './user-command.ts';
 
-export const COMMANDS: ((program: Command) => void)[] = [registerImport, registerExport, registerEvents, registerCommitments, registerReport, registerCheck, registerBackup, registerRestore, registerServe, registerUser, registerAudit];
+export const COMMANDS: ((program: Command) => void)[] = [
+  registerImport,
+  registerExport,
+  registerEvents,
+  registerCommitments,
+  registerReport,
+  registerCheck,
+  registerBackup,
+  registerRestore,
+  registerServe,
+  registerUser,
+  registerAudit,
+];

@@ -3,7 +3,8 @@ import { addUser, ROLES, type Role } from '../../auth/accounts.ts';
 import { withStore } from '../open-cli-store.ts';
 
 function roleArg(value: string): Role {
-  if (!(ROLES as readonly string[]).includes(value)) throw new InvalidArgumentError(`"${value}" is not a role; one of: ${ROLES.join(', ')}`);
+  if (!(ROLES as readonly string[]).includes(value))
+    throw new InvalidArgumentError(`"${value}" is not a role; one of: ${ROLES.join(', ')}`);
   return value as Role;
 }
 

@@ -18,10 +18,15 @@ const changesQuery = z.object({
 
 export function registerChangesRoutes(fastify: FastifyInstance, store: RecordStore): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  app.get('/api/changes', { schema: { tags: ['changes'], summary: 'The change log, oldest first', querystring: changesQuery } }, async (request) => {
-    const { since, record, limit } = request.query;
-    const [kind, record_id] = record ? (record.split('/') as [(typeof RECORD_KINDS)[number], string]) : [];
-    if (since !== undefined && since.trim() === '') throw new PactwatchError('validation_failed', 'since is empty', 400, [{ field: 'since', message: 'must not be empty' }]);
-    return listChanges(store.db, { since, kind, record_id, limit });
-  });
+  app.get(
+    '/api/changes',
+    { schema: { tags: ['changes'], summary: 'The change log, oldest first', querystring: changesQuery } },
+    async (request) => {
+      const { since, record, limit } = request.query;
+      const [kind, record_id] = record ? (record.split('/') as [(typeof RECORD_KINDS)[number], string]) : [];
+      if (since !== undefined && since.trim() === '')
+        throw new PactwatchError('validation_failed', 'since is empty', 400, [{ field: 'since', message: 'must not be empty' }]);
+      return listChanges(store.db, { since, kind, record_id, limit });
+    },
+  );
 }

@@ -14,7 +14,12 @@ export function registerCheckRoutes(fastify: FastifyInstance, store: RecordStore
     '/api/check',
     {
       config: { rateLimit: checkLimit },
-      schema: { tags: ['check'], summary: 'Check the claims in a text against the record', body: checkRequestSchema, response: { 200: checkResultSchema } },
+      schema: {
+        tags: ['check'],
+        summary: 'Check the claims in a text against the record',
+        body: checkRequestSchema,
+        response: { 200: checkResultSchema },
+      },
     },
     (request) => checkText(request.body.text, source),
   );

@@ -9,6 +9,9 @@ const deliveriesQuery = z.object({ commitment: z.string().max(200).optional().de
 export function registerDeliveriesRoutes(app: FastifyInstance, store: RecordStore, writeLimit: RateLimit): void {
   registerRecordRoutes(app, store, writeLimit, {
     kind: 'deliveries',
-    list: { querystring: deliveriesQuery, handler: async (query) => ({ items: await store.list('deliveries', { commitment_id: query.commitment }) }) },
+    list: {
+      querystring: deliveriesQuery,
+      handler: async (query) => ({ items: await store.list('deliveries', { commitment_id: query.commitment }) }),
+    },
   });
 }

@@ -27,7 +27,16 @@ export function registerEventsRoutes(app: FastifyInstance, store: RecordStore, w
       querystring: eventsQuery,
       handler: (query) =>
         search.search(
-          { q: query.q, from: query.from, to: query.to, areas: query.area, types: query.type, actors: query.actor, limit: query.limit, cursor: query.cursor },
+          {
+            q: query.q,
+            from: query.from,
+            to: query.to,
+            areas: query.area,
+            types: query.type,
+            actors: query.actor,
+            limit: query.limit,
+            cursor: query.cursor,
+          },
           query.facets ?? [],
         ),
     },

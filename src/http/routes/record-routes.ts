@@ -62,39 +62,68 @@ export function registerRecordRoutes<K extends RecordKind, Q extends z.ZodType>(
 
   if (routes.list) {
     const list = routes.list;
-    app.get(`/api/${kind}`, { schema: { tags, summary: `List ${kind}`, querystring: list.querystring } }, (request) => list.handler(request.query as z.output<Q>));
+    app.get(`/api/${kind}`, { schema: { tags, summary: `List ${kind}`, querystring: list.querystring } }, (request) =>
+      list.handler(request.query as z.output<Q>),
+    );
   } else {
     app.get(`/api/${kind}`, { schema: { tags, summary: `List ${kind}` } }, async () => ({ items: await store.list(kind) }));
   }
 
-  app.get(`/api/${kind}/:id`, { schema: { tags, summary: `One ${one}, with an ETag`, params: idParams, querystring: asOfQuery } }, async (request, reply) => {
-    const { id } = request.params;
-    const { as_of } = request.query;
-    const record = as_of ? await recordAsOf(store, kind, id, as_of) : await store.get(kind, id);
-    if (!record) throw notFound(id);
-    const etag = etagOf(record);
-    reply.header('etag', etag);
-    if (!as_of && request.headers['if-none-match'] === etag) return reply.status(304).send();
-    return as_of || !routes.detail ? record : routes.detail(record);
-  });
+  app.get(
+    `/api/${kind}/:id`,
+    { schema: { tags, summary: `One ${one}, with an ETag`, params: idParams, querystring: asOfQuery } },
+    async (request, reply) => {
+      const { id } = request.params;
+      const { as_of } = request.query;
+      const record = as_of ? await recordAsOf(store, kind, id, as_of) : await store.get(kind, id);
+      if (!record) throw notFound(id);
+      const etag = etagOf(record);
+      reply.header('etag', etag);
+      if (!as_of && request.headers['if-none-match'] === etag) return reply.status(304).send();
+      return as_of || !routes.detail ? record : routes.detail(record);
+    },
+  );
 
   app.post(`/api/${kind}`, { ...write, schema: { tags, summary: `Create a ${one}`, body: schema } }, async (request, reply) => {
     const written = await writer.create(kind, request.body as RecordTypes[K], request.user!.name);
-    return reply.status(201).header('etag', written.etag).header(CHANGE_HEADER, written.change.seq).header('location', `/api/${kind}/${encodeURIComponent(written.record!.id)}`).send(written.record);
+    return reply
+      .status(201)
+      .header('etag', written.etag)
+      .header(CHANGE_HEADER, written.change.seq)
+      .header('location', `/api/${kind}/${encodeURIComponent(written.record!.id)}`)
+      .send(written.record);
   });
 
-  app.put(`/api/${kind}/:id`, { ...write, schema: { tags, summary: `Replace a ${one} (needs If-Match)`, params: idParams, body: schema } }, async (request, reply) => {
-    const written = await writer.replace(kind, request.params.id, request.body as RecordTypes[K], ifMatch(request), request.user!.name);
-    return reply.header('etag', written.etag).header(CHANGE_HEADER, written.change.seq).send(written.record);
-  });
+  app.put(
+    `/api/${kind}/:id`,
+    { ...write, schema: { tags, summary: `Replace a ${one} (needs If-Match)`, params: idParams, body: schema } },
+    async (request, reply) => {
+      const written = await writer.replace(kind, request.params.id, request.body as RecordTypes[K], ifMatch(request), request.user!.name);
+      return reply.header('etag', written.etag).header(CHANGE_HEADER, written.change.seq).send(written.record);
+    },
+  );
 
-  app.patch(`/api/${kind}/:id`, { ...write, schema: { tags, summary: `Change fields of a ${one} (needs If-Match)`, params: idParams, body: patchSchemaOf(schema) } }, async (request, reply) => {
-    const written = await writer.patch(kind, request.params.id, request.body as Partial<RecordTypes[K]>, ifMatch(request), request.user!.name);
-    return reply.header('etag', written.etag).header(CHANGE_HEADER, written.change.seq).send(written.record);
-  });
+  app.patch(
+    `/api/${kind}/:id`,
+    { ...write, schema: { tags, summary: `Change fields of a ${one} (needs If-Match)`, params: idParams, body: patchSchemaOf(schema) } },
+    async (request, reply) => {
+      const written = await writer.patch(
+        kind,
+        request.params.id,
+        request.body as Partial<RecordTypes[K]>,
+        ifMatch(request),
+        request.user!.name,
+      );
+      return reply.header('etag', written.etag).header(CHANGE_HEADER, written.change.seq).send(written.record);
+    },
+  );
 
-  app.delete(`/api/${kind}/:id`, { ...write, schema: { tags, summary: `Delete a ${one} (needs If-Match)`, params: idParams } }, async (request, reply) => {
-    const written = await writer.remove(kind, request.params.id, ifMatch(request), request.user!.name);
-    return reply.status(204).header(CHANGE_HEADER, written.change.seq).send();
-  });
+  app.delete(
+    `/api/${kind}/:id`,
+    { ...write, schema: { tags, summary: `Delete a ${one} (needs If-Match)`, params: idParams } },
+    async (request, reply) => {
+      const written = await writer.remove(kind, request.params.id, ifMatch(request), request.user!.name);
+      return reply.status(204).header(CHANGE_HEADER, written.change.seq).send();
+    },
+  );
 }

@@ -12,7 +12,9 @@ export function registerReportRoutes(fastify: FastifyInstance, store: RecordStor
   app.get('/api/report', { schema: { tags: ['commitments'], summary: 'Roll-ups of commitments by area, party and agreement' } }, () =>
     buildReport(store, tracking.today(), rates),
   );
-  app.get('/api/deadlines.ics', { schema: { tags: ['commitments'], summary: 'Commitment deadlines as an iCalendar feed' } }, async (_request, reply) =>
-    reply.type('text/calendar; charset=utf-8').send(await buildIcs(store, tracking.today())),
+  app.get(
+    '/api/deadlines.ics',
+    { schema: { tags: ['commitments'], summary: 'Commitment deadlines as an iCalendar feed' } },
+    async (_request, reply) => reply.type('text/calendar; charset=utf-8').send(await buildIcs(store, tracking.today())),
   );
 }

@@ -11,11 +11,17 @@ export function registerUsersRoutes(fastify: FastifyInstance, store: RecordStore
   const tags = ['users'];
   const admin = { preParsing: requireRole(store, 'admin') };
 
-  app.get('/api/me', { schema: { tags, summary: 'The user the token belongs to', response: { 200: userSchema } } }, (request) => authenticate(store, request));
+  app.get('/api/me', { schema: { tags, summary: 'The user the token belongs to', response: { 200: userSchema } } }, (request) =>
+    authenticate(store, request),
+  );
 
-  app.get('/api/users', { ...admin, schema: { tags, summary: 'Every user (admins only)', response: { 200: z.object({ items: z.array(userSchema) }) } } }, async () => ({
-    items: await listUsers(store.db),
-  }));
+  app.get(
+    '/api/users',
+    { ...admin, schema: { tags, summary: 'Every user (admins only)', response: { 200: z.object({ items: z.array(userSchema) }) } } },
+    async () => ({
+      items: await listUsers(store.db),
+    }),
+  );
 
   app.post(
     '/api/users',
@@ -37,7 +43,11 @@ export function registerUsersRoutes(fastify: FastifyInstance, store: RecordStore
 
   app.delete(
     '/api/users/:name',
-    { ...admin, config: { rateLimit: writeLimit }, schema: { tags, summary: 'Remove a user (admins only)', params: z.object({ name: z.string().max(64) }) } },
+    {
+      ...admin,
+      config: { rateLimit: writeLimit },
+      schema: { tags, summary: 'Remove a user (admins only)', params: z.object({ name: z.string().max(64) }) },
+    },
     async (request, reply) => {
       await removeUser(store.db, request.params.name);
       return reply.status(204).send();

@@ -16,7 +16,8 @@ export interface Answer {
 export const ANSWER_LIMIT_MS = 5_000;
 
 /** A stack frame, a source path or a database error: what an error must never show a client. */
-const INTERNALS = /\.ts:\d+|node_modules|at [\w.<>]+ \(|SQLITE_[A-Z]|: syntax error|syntax error at or near|relation "|invalid byte sequence/;
+const INTERNALS =
+  /\.ts:\d+|node_modules|at [\w.<>]+ \(|SQLITE_[A-Z]|: syntax error|syntax error at or near|relation "|invalid byte sequence/;
 
 export function assertAnswer(answer: Answer): void {
   const what = `${answer.method} ${answer.url.slice(0, 300)} -> ${answer.status}`;

@@ -46,7 +46,11 @@ function sqlitePhysical(file: string): void {
 
 async function postgresPhysical(store: RecordStore): Promise<void> {
   await sql`CREATE EXTENSION IF NOT EXISTS amcheck`.execute(store.db);
-  const tables = await sql<{ name: string }>`SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind = 'r'`.execute(store.db);
+  const tables = await sql<{
+    name: string;
+  }>`SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind = 'r'`.execute(
+    store.db,
+  );
   for (const { name } of tables.rows) {
     const corrupt = await sql<{ msg: string }>`SELECT msg FROM verify_heapam(${name}::regclass)`.execute(store.db);
     assert.deepEqual(corrupt.rows, [], `verify_heapam(${name})`);
@@ -65,7 +69,11 @@ export async function assertIntact(target: Target): Promise<number> {
   try {
     if (target.dialect === 'postgres') await postgresPhysical(store);
     for (const join of ['event_areas', 'event_actors'] as const) {
-      const orphans = await sql<{ n: number }>`SELECT count(*) AS n FROM ${sql.table(join)} j WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.id = j.event_id)`.execute(store.db);
+      const orphans = await sql<{
+        n: number;
+      }>`SELECT count(*) AS n FROM ${sql.table(join)} j WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.id = j.event_id)`.execute(
+        store.db,
+      );
       assert.equal(Number(orphans.rows[0]!.n), 0, `${join} rows without their event`);
     }
     const chain = await verifyChain(store);

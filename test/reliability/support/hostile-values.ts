@@ -7,7 +7,7 @@ export const SQL_INJECTIONS = [
   "' OR '1'='1",
   "'; DROP TABLE events; --",
   '" OR ""="',
-  "1; DELETE FROM changes WHERE 1=1; --",
+  '1; DELETE FROM changes WHERE 1=1; --',
   "x' UNION SELECT name, token_hash, role, created_at FROM users --",
   "%' AND 1=0 UNION SELECT sqlite_version() --",
   "\\'; SELECT pg_sleep(5); --",
@@ -29,7 +29,7 @@ export const XSS_PAYLOADS = [
   '<img src=x onerror="window.__pwned=1">',
   '<svg onload="window.__pwned=1">',
   '"><script>window.__pwned=1</script>',
-  "javascript:window.__pwned=1",
+  'javascript:window.__pwned=1',
   '<a href="javascript:window.__pwned=1">click</a>',
   '<iframe srcdoc="<script>parent.__pwned=1</script>"></iframe>',
   '{{constructor.constructor("window.__pwned=1")()}}',
@@ -70,7 +70,19 @@ export const hostileJson: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 3, arbitrary: hostileString },
   { weight: 2, arbitrary: fc.jsonValue({ maxDepth: 3 }) },
   { weight: 1, arbitrary: fc.constantFrom(null, true, false, 0, -1, 1e308, 2 ** 53 + 1, [], {}, [null], { url: 'https://example.org' }) },
-  { weight: 1, arbitrary: fc.constantFrom('2020-02-30', '0000', '9999-12-31', '2020-1-1', '20200101', 'https://example.org', 'ftp://x', 'javascript:alert(1)') },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      '2020-02-30',
+      '0000',
+      '9999-12-31',
+      '2020-1-1',
+      '20200101',
+      'https://example.org',
+      'ftp://x',
+      'javascript:alert(1)',
+    ),
+  },
 );
 
 /** Percent-encodes; a lone surrogate has no UTF-8 form, so it goes out as invalid UTF-8 bytes. */

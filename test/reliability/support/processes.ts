@@ -16,7 +16,11 @@ export interface Child {
 }
 
 function start(args: string[]): Child {
-  const child = spawn(process.execPath, args, { cwd: REPO_ROOT, env: { ...process.env, DATABASE_URL: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, {
+    cwd: REPO_ROOT,
+    env: { ...process.env, DATABASE_URL: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
@@ -66,4 +70,3 @@ export async function startServerChild(dbArgs: string[]): Promise<ServerChild> {
     throw error;
   }
 }
-

@@ -7,7 +7,9 @@ import type { DialectAdapter } from '../dialect-adapter.ts';
 export const postgresAdapter: DialectAdapter = {
   name: 'postgres',
   async createFullTextIndex(db: Kysely<Database>) {
-    await sql`ALTER TABLE events ADD COLUMN search tsvector GENERATED ALWAYS AS (to_tsvector('english', title || ' ' || summary)) STORED`.execute(db);
+    await sql`ALTER TABLE events ADD COLUMN search tsvector GENERATED ALWAYS AS (to_tsvector('english', title || ' ' || summary)) STORED`.execute(
+      db,
+    );
     await sql`CREATE INDEX events_search_idx ON events USING gin (search)`.execute(db);
   },
   matchEvents(words, mode) {

@@ -9,7 +9,9 @@ import { openSqliteBulkWriter } from './sqlite-bulk-writer.ts';
 export const sqliteAdapter = (database: BetterSqlite3.Database): DialectAdapter => ({
   name: 'sqlite',
   async createFullTextIndex(db: Kysely<Database>) {
-    await sql`CREATE VIRTUAL TABLE events_fts USING fts5(title, summary, content='events', content_rowid='rowid', tokenize='porter unicode61 remove_diacritics 2')`.execute(db);
+    await sql`CREATE VIRTUAL TABLE events_fts USING fts5(title, summary, content='events', content_rowid='rowid', tokenize='porter unicode61 remove_diacritics 2')`.execute(
+      db,
+    );
     await sql`CREATE TRIGGER events_fts_insert AFTER INSERT ON events BEGIN
       INSERT INTO events_fts(rowid, title, summary) VALUES (new.rowid, new.title, new.summary); END`.execute(db);
     await sql`CREATE TRIGGER events_fts_delete AFTER DELETE ON events BEGIN
