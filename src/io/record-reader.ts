@@ -128,7 +128,7 @@ async function* readJson(file: string, validate: Validate, problems: FieldProble
       problems.push({ file, field: kind, message: 'must be a list' });
       continue;
     }
-    let batch: unknown[] = [];
+    const batches = new Batcher(kind);
     for (let i = 0; i < list.length; i++) {
       const raw = list[i];
       const id = typeof raw?.id === 'string' ? raw.id : undefined;
@@ -141,13 +141,11 @@ async function* readJson(file: string, validate: Validate, problems: FieldProble
         if (problems.length >= MAX_PROBLEMS) return;
         continue;
       }
-      batch.push(valid);
-      if (batch.length === BATCH_SIZE) {
-        yield { kind, records: batch } as RecordBatch;
-        batch = [];
-      }
+      const full = batches.add(valid);
+      if (full) yield full;
     }
-    if (batch.length) yield { kind, records: batch } as RecordBatch;
+    const last = batches.flush();
+    if (last) yield last;
   }
 }
 
@@ -163,7 +161,7 @@ async function* readCsv(file: string, validate: Validate, problems: FieldProblem
   }
   let toRecord: ((cells: string[]) => unknown) | undefined;
   let width = 0;
-  let batch: unknown[] = [];
+  const batches = new Batcher(kind);
   try {
     for await (const { rows, lines } of readCsvRows(file, progress.onBytes)) {
       for (let i = 0; i < rows.length; i++) {
@@ -191,11 +189,8 @@ async function* readCsv(file: string, validate: Validate, problems: FieldProblem
           if (problems.length >= MAX_PROBLEMS) return;
           continue;
         }
-        batch.push(valid);
-        if (batch.length === BATCH_SIZE) {
-          yield { kind, records: batch } as RecordBatch;
-          batch = [];
-        }
+        const full = batches.add(valid);
+        if (full) yield full;
       }
     }
   } catch (error) {
@@ -203,7 +198,28 @@ async function* readCsv(file: string, validate: Validate, problems: FieldProblem
     problems.push({ file, line: error.line, field: '(row)', message: error.message });
     return;
   }
-  if (batch.length) yield { kind, records: batch } as RecordBatch;
+  const last = batches.flush();
+  if (last) yield last;
+}
+
+/** Gathers one kind's valid records into batches of BATCH_SIZE. */
+class Batcher {
+  private records: unknown[] = [];
+
+  constructor(private readonly kind: RecordKind) {}
+
+  /** Adds a record and returns a batch when one is full. */
+  add(record: unknown): RecordBatch | undefined {
+    this.records.push(record);
+    return this.records.length === BATCH_SIZE ? this.flush() : undefined;
+  }
+
+  flush(): RecordBatch | undefined {
+    if (this.records.length === 0) return undefined;
+    const batch = { kind: this.kind, records: this.records } as RecordBatch;
+    this.records = [];
+    return batch;
+  }
 }
 
 function lineAt(text: string, offset: number): number {
