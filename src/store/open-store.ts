@@ -54,6 +54,10 @@ function openSqlite(file: string): RecordStore {
 
 function openPostgres(url: string, poolSize = 10): RecordStore {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection the server closes (a restart, an administrator's terminate) is reported
+  // here; unhandled, it would crash the process. The pool drops it and opens a new one when
+  // next needed, and a query in flight on it fails on its own promise.
+  pool.on('error', () => {});
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return new KyselyRecordStore(db, postgresAdapter);
 }
