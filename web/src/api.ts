@@ -1,17 +1,9 @@
 // The one typed client for the HTTP API (../shared/CONTRACT.md). Components never call fetch.
-import type { Agreement, Commitment, Delivery, EventRecord, Party, Source } from '../../src/domain/schemas.ts';
+import type { Agreement, Commitment, Delivery, EventRecord, Party, RecordTypes, Source } from '../../src/domain/schemas.ts';
 import type { TrackedCommitment } from '../../src/domain/commitment-status.ts';
 import type { RecordKind } from '../../src/domain/vocabulary.ts';
 
-export type { Agreement, Commitment, Delivery, EventRecord, Party, Source, RecordKind, TrackedCommitment };
-
-export interface RecordTypes {
-  events: EventRecord;
-  parties: Party;
-  agreements: Agreement;
-  commitments: Commitment;
-  deliveries: Delivery;
-}
+export type { Agreement, Commitment, Delivery, EventRecord, Party, RecordTypes, Source, RecordKind, TrackedCommitment };
 
 export type FacetName = 'type' | 'area' | 'actor' | 'year';
 export interface FacetCount {
