@@ -13,7 +13,7 @@ import { fingerprint } from '../reliability/support/fingerprint.ts';
 import { encodeHostile, hostileJson, hostileString } from '../reliability/support/hostile-values.ts';
 import { holds } from '../reliability/support/property.ts';
 import { report, scaled } from '../reliability/support/scale.ts';
-import { assertAnswer, type Answer } from '../reliability/support/answers.ts';
+import { assertAnswer, send } from '../reliability/support/answers.ts';
 import { startServer, type TestServer } from '../http/http-server.ts';
 import { DIALECTS } from '../support/test-stores.ts';
 
@@ -101,23 +101,8 @@ for (const dialect of DIALECTS) {
         return kind ? String(pick(SHIPPED[kind], id.real).id) : name === 'name' ? 'viewer-user' : 'x';
       });
 
-    async function send(method: string, url: string, init: { body?: string; headers?: Record<string, string> } = {}): Promise<Answer> {
-      const started = performance.now();
-      const response = await fetch(server.base + url, {
-        method,
-        headers: init.headers,
-        body: init.body,
-        signal: AbortSignal.timeout(5_000),
-      });
-      return {
-        method,
-        url,
-        status: response.status,
-        text: await response.text(),
-        ms: performance.now() - started,
-        etag: response.headers.get('etag'),
-      };
-    }
+    const call = (method: string, url: string, init: { body?: string; headers?: Record<string, string> } = {}) =>
+      send(server.base, method, url, init);
 
     test('random query strings and path ids on every endpoint: no 5xx, well-formed errors, nothing changes on a read', async () => {
       assert.ok(endpoints.length >= 15, `only ${endpoints.length} endpoints in the OpenAPI document`);
@@ -127,7 +112,7 @@ for (const dialect of DIALECTS) {
           const query = new URLSearchParams(c.params.map(([name, value]) => [pick([...endpoint.query, 'unknown', 'limit'], name), value]));
           const url = `${fillPath(endpoint, c.id)}?${query}${c.junk === null ? '' : `&${c.junk}`}`;
           // Reads are the point here: writes get their bodies below, sent anonymously they must be refused.
-          const answer = await send(endpoint.method, url);
+          const answer = await call(endpoint.method, url);
           assertAnswer(answer);
           if (endpoint.method !== 'GET') assert.ok(answer.status >= 400, `an anonymous ${endpoint.method} ${url} was accepted`);
         }),
@@ -156,12 +141,12 @@ for (const dialect of DIALECTS) {
             const id = endpoint.method === 'POST' && kind ? `fuzz-${c.index}-${c.field}` : original.id;
             body = JSON.stringify({ ...original, id, [field]: c.value });
           }
-          const current = kind ? await send('GET', url) : undefined;
+          const current = kind ? await call('GET', url) : undefined;
           const headers: Record<string, string> = { 'content-type': 'application/json' };
           if (c.role !== 'none') headers.authorization = `Bearer ${server.tokens[c.role]}`;
           const ifMatch = { current: current?.etag ?? undefined, stale: '"stale"', garbage: 'W/"\u00ff', none: undefined }[c.ifMatch];
           if (ifMatch) headers['if-match'] = ifMatch;
-          const answer = await send(endpoint.method, url, {
+          const answer = await call(endpoint.method, url, {
             body: endpoint.method === 'DELETE' && c.shape !== 'raw' ? undefined : body,
             headers,
           });
@@ -177,7 +162,7 @@ for (const dialect of DIALECTS) {
           stored = await fingerprint(server.db.store);
           if (kind && endpoint.method !== 'DELETE') {
             const written = JSON.parse(answer.text) as { id: string };
-            const readBack = await send('GET', `/api/${kind}/${encodeURIComponent(written.id)}`);
+            const readBack = await call('GET', `/api/${kind}/${encodeURIComponent(written.id)}`);
             assert.equal(readBack.etag, answer.etag, `${endpoint.method} ${url}: the stored record differs from the answer`);
           }
         }),

@@ -13,7 +13,7 @@ import { SHIPPED_RECORD_DIR } from '../../src/io/shipped-record.ts';
 import { DEFAULT_TOKEN_GUESS_LIMIT } from '../../src/http/auth-hooks.ts';
 import { startServer, type TestServer } from '../http/http-server.ts';
 import { DIALECTS, sqliteDialect, tempDir } from '../support/test-stores.ts';
-import { assertAnswer, type Answer } from './support/answers.ts';
+import { assertAnswer, send, type Answer } from './support/answers.ts';
 import { fingerprint } from './support/fingerprint.ts';
 import { AWKWARD_TEXT, encodeHostile, SQL_INJECTIONS } from './support/hostile-values.ts';
 import { report, scaled } from './support/scale.ts';
@@ -21,24 +21,6 @@ import { report, scaled } from './support/scale.ts';
 const SHIPPED = Object.fromEntries(
   RECORD_KINDS.map((kind) => [kind, JSON.parse(fs.readFileSync(path.join(SHIPPED_RECORD_DIR, `${kind}.json`), 'utf8'))[kind][0]]),
 ) as Record<RecordKind, Record<string, unknown>>;
-
-async function send(
-  base: string,
-  method: string,
-  url: string,
-  init: { body?: string; headers?: Record<string, string> } = {},
-): Promise<Answer> {
-  const started = performance.now();
-  const response = await fetch(base + url, { method, headers: init.headers, body: init.body, signal: AbortSignal.timeout(10_000) });
-  return {
-    method,
-    url,
-    status: response.status,
-    text: await response.text(),
-    ms: performance.now() - started,
-    etag: response.headers.get('etag'),
-  };
-}
 
 /** The text fields of a record, as paths: ['title'], ['sources', 0, 'quote'], ... */
 function textPaths(value: unknown, prefix: (string | number)[] = []): (string | number)[][] {
@@ -65,7 +47,7 @@ for (const dialect of DIALECTS) {
     async function abuse(method: string, url: string, init: Parameters<typeof send>[3] = {}): Promise<Answer> {
       // Reads cannot change anything by construction; their test compares the digest once at the end.
       const before = method === 'GET' ? undefined : await fingerprint(server.db.store);
-      const answer = await send(server.base, method, url, init);
+      const answer = await send(server.base, method, url, init, 10_000);
       tried++;
       assertAnswer(answer);
       if (before && answer.status >= 400)
@@ -160,7 +142,7 @@ for (const dialect of DIALECTS) {
             const record = withText({ ...SHIPPED[kind], id: `inject-${kind}-${n++}` }, at, text);
             const answer = await abuse('POST', `/api/${kind}`, { body: JSON.stringify(record), headers: editor() });
             if (answer.status === 201) {
-              const stored = await send(server.base, 'GET', `/api/${kind}/${record.id}`);
+              const stored = await send(server.base, 'GET', `/api/${kind}/${record.id}`, {}, 10_000);
               assert.equal(stored.etag, answer.etag, `${kind}.${at.join('.')}: stored differs from acknowledged`);
               // Names and titles are trimmed on the way in; nothing else may change.
               assert.ok(

@@ -15,6 +15,26 @@ export interface Answer {
 /** A request's time limit: past it, the server counts as hung for that request. */
 export const ANSWER_LIMIT_MS = 5_000;
 
+/** Sends one request and records what came back and how long it took. */
+export async function send(
+  base: string,
+  method: string,
+  url: string,
+  init: { body?: string; headers?: Record<string, string> } = {},
+  timeoutMs = ANSWER_LIMIT_MS,
+): Promise<Answer> {
+  const started = performance.now();
+  const response = await fetch(base + url, { method, headers: init.headers, body: init.body, signal: AbortSignal.timeout(timeoutMs) });
+  return {
+    method,
+    url,
+    status: response.status,
+    text: await response.text(),
+    ms: performance.now() - started,
+    etag: response.headers.get('etag'),
+  };
+}
+
 /** A stack frame, a source path or a database error: what an error must never show a client. */
 const INTERNALS =
   /\.ts:\d+|node_modules|at [\w.<>]+ \(|SQLITE_[A-Z]|: syntax error|syntax error at or near|relation "|invalid byte sequence/;
