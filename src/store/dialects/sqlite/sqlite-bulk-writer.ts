@@ -3,13 +3,22 @@
 // on it, and a rollback undoes them with everything else.
 //
 // Into an empty events table (a new database, or a restore-sized load) it also defers the
-// full-text triggers and the secondary indexes: one FTS rebuild and one sorted index build at
-// the end cost a fraction of maintaining them row by row. The deferred definitions are read
-// back from sqlite_master, so the migrations stay their only source, and they are recreated
-// before commit, so no reader ever sees the table without them.
+// full-text triggers, the secondary indexes and the area and actor links: one FTS rebuild,
+// one sorted index build and one INSERT ... SELECT over json_each at the end cost a fraction of
+// maintaining them row by row. The deferred definitions are read back from sqlite_master, so
+// the migrations stay their only source, and they are recreated before commit, so no reader
+// ever sees the table without them.
 import type BetterSqlite3 from 'better-sqlite3';
 import { eventToRow } from '../../record-rows.ts';
 import type { EventBulkWriter } from '../dialect-adapter.ts';
+
+const LINKS = [
+  { field: 'areas', table: 'event_areas', column: 'area' },
+  { field: 'actors', table: 'event_actors', column: 'actor' },
+] as const;
+
+const REBUILD_HASH_BYTES = 16 << 20;
+const DEFAULT_HASH_BYTES = 1 << 20;
 
 interface SchemaObject {
   type: 'index' | 'trigger';
@@ -43,18 +52,11 @@ export function openSqliteBulkWriter(
          .map((c) => `${c} = excluded.${c}`)
          .join(', ')}`,
     );
-  const links = [
-    {
-      field: 'areas',
-      clear: database.prepare('DELETE FROM event_areas WHERE event_id = ?'),
-      add: database.prepare('INSERT INTO event_areas (event_id, area) VALUES (?, ?)'),
-    },
-    {
-      field: 'actors',
-      clear: database.prepare('DELETE FROM event_actors WHERE event_id = ?'),
-      add: database.prepare('INSERT INTO event_actors (event_id, actor) VALUES (?, ?)'),
-    },
-  ] as const;
+  const links = LINKS.map(({ field, table, column }) => ({
+    field,
+    clear: database.prepare(`DELETE FROM ${table} WHERE event_id = ?`),
+    add: database.prepare(`INSERT INTO ${table} (event_id, ${column}) VALUES (?, ?)`),
+  }));
 
   return {
     async write(events) {
@@ -62,6 +64,7 @@ export function openSqliteBulkWriter(
         const row = eventToRow(event);
         upsertEvent ??= prepareUpsert(Object.keys(row));
         upsertEvent.run(row);
+        if (empty) continue;
         for (const link of links) {
           link.clear.run(event.id);
           for (const value of new Set(event[link.field])) link.add.run(event.id, value);
@@ -70,8 +73,22 @@ export function openSqliteBulkWriter(
     },
     async finish() {
       if (!empty) return;
+      // The rows' own JSON lists are what the links mirror; DISTINCT as the Set above.
+      for (const { field, table, column } of LINKS) {
+        database.exec(
+          `INSERT INTO ${table} (event_id, ${column}) SELECT DISTINCT events.id, j.value FROM events, json_each(events.${field}) j`,
+        );
+      }
       for (const object of deferred) database.exec(object.sql);
-      database.prepare(`INSERT INTO ${fullText.table} (${fullText.table}) VALUES ('rebuild')`).run();
+      // FTS5 flushes its pending terms to a new segment each time they pass `hashsize` (1 MB by
+      // default); a large buffer for the one-off rebuild makes far fewer segments to merge
+      // (rebuild of 1M events: 6.6 s -> 4.4 s in the sqlite3 shell). It is set back after.
+      // FTS5 wants an integer here, and better-sqlite3 binds a JS number as a REAL.
+      const hashSize = (bytes: number) =>
+        database.exec(`INSERT INTO ${fullText.table} (${fullText.table}, rank) VALUES ('hashsize', ${bytes})`);
+      hashSize(REBUILD_HASH_BYTES);
+      database.exec(`INSERT INTO ${fullText.table} (${fullText.table}) VALUES ('rebuild')`);
+      hashSize(DEFAULT_HASH_BYTES);
     },
   };
 }
