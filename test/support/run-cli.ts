@@ -19,6 +19,9 @@ export function runCli(args: string[], options: { input?: string; env?: NodeJS.P
     });
     let stdout = '';
     let stderr = '';
+    // Decoded as a stream, so a character split across two chunks arrives whole.
+    child.stdout.setEncoding('utf8');
+    child.stderr.setEncoding('utf8');
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
     child.on('error', reject);
