@@ -122,6 +122,15 @@ export async function startImportLog(trx: Transaction<Database>, actor = 'import
   };
 }
 
+/**
+ * The head's seq and hash: a version of the whole record that every write moves on. The hash
+ * tells apart two histories that reach the same seq (a restored backup written on again).
+ */
+export async function recordVersionKey(db: Kysely<Database>): Promise<string> {
+  const head = await auditDb(db).selectFrom('change_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow();
+  return `${head.seq}:${head.hash}`;
+}
+
 /** The seq of the last entry: a version of the whole record that every write moves on. */
 export async function recordVersion(db: Kysely<Database>): Promise<number> {
   const head = await auditDb(db).selectFrom('change_head').select('seq').where('id', '=', 1).executeTakeFirstOrThrow();

@@ -44,6 +44,8 @@ export interface AppOptions {
   today?: () => string;
   /** Wrong tokens one address may send per window (token guessing). */
   tokenGuessLimit?: TokenGuessLimit;
+  /** Events a record needs before searches use the in-memory event index (RecordStore.enableEventIndex). */
+  eventIndexMinEvents?: number;
 }
 
 export const DEFAULT_WEB_ROOT = path.resolve(import.meta.dirname, '../../web/dist');
@@ -109,6 +111,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   );
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
+  // Built before the server listens, so a large record's first searches are already fast.
+  await store.enableEventIndex(options.eventIndexMinEvents);
   const tracking = storeTracking(store, options.today);
   registerEventsRoutes(app, store, writeLimit, cachedEventSearch(store));
   registerPartiesRoutes(app, store, writeLimit);

@@ -1,6 +1,6 @@
 // The RecordStore over Kysely, shared by both dialects; what differs lives in the adapter.
 import { Migrator, sql, type Kysely, type SelectQueryBuilder, type Transaction } from 'kysely';
-import { startImportLog } from '../changelog/change-log.ts';
+import { recordVersionKey, startImportLog } from '../changelog/change-log.ts';
 import { PactwatchError, type FieldProblem } from '../domain/errors.ts';
 import { dateSpan } from '../domain/partial-date.ts';
 import type { EventRecord, Party, RecordSet, RecordTypes } from '../domain/schemas.ts';
@@ -9,6 +9,7 @@ import type { Database } from './database.ts';
 import { fullTextWords, type DialectAdapter, type EventBulkWriter } from './dialects/dialect-adapter.ts';
 import { migrationProvider } from './migrations/index.ts';
 import { decodeCursor, encodeCursor } from './event-cursor.ts';
+import { EventIndexBuilder, type EventIndex, type IndexedEventRow, type IndexQuery } from './event-index.ts';
 import { DATA_ROWS, eventToRow, rowToEvent, type DataKind } from './record-rows.ts';
 import type { EventPage, EventQuery, FacetField, Facets, ImportSummary, ListFilter, RecordBatch, RecordStore } from './record-store.ts';
 
@@ -20,6 +21,18 @@ export const MAX_PAGE_SIZE = 500;
 const COMMON_WORD_MIN_EVENTS = 10_000;
 const COMMON_WORD_SHARE = 0.05;
 const WORD_CACHE_SIZE = 10_000;
+/** Below this many events SQL answers any search in milliseconds; an index would only cost memory. */
+const EVENT_INDEX_MIN_EVENTS = 20_000;
+/** Rows read per statement while building the index, so other work interleaves on the event loop. */
+const EVENT_INDEX_CHUNK = 20_000;
+
+interface EventIndexState {
+  minEvents: number;
+  current?: EventIndex;
+  /** A version found too small to index, so it is not counted again. */
+  small?: string;
+  building?: Promise<void>;
+}
 
 type EventsQuery = SelectQueryBuilder<Database, 'events', object>;
 
@@ -28,6 +41,7 @@ export class KyselyRecordStore implements RecordStore {
   private eventCount = { value: 0, at: 0 };
   /** How many events each word matches, up to the cap; cleared whenever the count is refreshed. */
   private readonly wordMatches = new Map<string, number>();
+  private eventIndex?: EventIndexState;
 
   constructor(
     readonly db: Kysely<Database>,
@@ -45,6 +59,7 @@ export class KyselyRecordStore implements RecordStore {
   }
 
   async close(): Promise<void> {
+    await this.eventIndex?.building;
     await this.db.destroy();
     await this.onClose();
   }
@@ -197,11 +212,15 @@ export class KyselyRecordStore implements RecordStore {
 
   async searchEvents(query: EventQuery, facets: FacetField[] = []): Promise<EventPage> {
     const limit = Math.min(Math.max(query.limit ?? 50, 1), MAX_PAGE_SIZE);
+    const cursor = query.cursor ? decodeCursor(query.cursor) : undefined;
+    const index = await this.freshEventIndex();
+    const indexed = index && (await this.searchIndex(index, query, facets, limit, cursor?.id));
+    if (indexed) return indexed;
+
     const filtered = await this.filteredEvents(query);
     const columns = ['id', 'date', 'type', 'title', 'title_uk', 'summary', 'summary_uk', 'actors', 'areas', 'sources'] as const;
 
     let page = filtered.select(columns.map((c) => `events.${c}` as const));
-    const cursor = query.cursor ? decodeCursor(query.cursor) : undefined;
     if (cursor) {
       page = page.where((eb) =>
         eb.or([eb('events.date', '<', cursor.date), eb.and([eb('events.date', '=', cursor.date), eb('events.id', '<', cursor.id)])]),
@@ -212,14 +231,112 @@ export class KyselyRecordStore implements RecordStore {
       .orderBy('events.id', 'desc')
       .limit(limit + 1)
       .execute();
-    const items = rows.slice(0, limit).map(rowToEvent);
-    const last = items[items.length - 1];
-    const next = rows.length > limit && last ? encodeCursor({ date: last.date, id: last.id }) : null;
-
     const totalRow = await filtered.select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow();
     const facetCounts: Facets = {};
     for (const field of facets) facetCounts[field] = await this.facet(filtered, field);
-    return { items, total: Number(totalRow.n), facets: facetCounts, next };
+    return pageOf(rows.map(rowToEvent), limit, Number(totalRow.n), facetCounts);
+  }
+
+  async enableEventIndex(minEvents = EVENT_INDEX_MIN_EVENTS): Promise<void> {
+    this.eventIndex ??= { minEvents };
+    await this.freshEventIndex();
+    await this.eventIndex.building;
+  }
+
+  async eventIndexReady(): Promise<boolean> {
+    const state = this.eventIndex;
+    return state?.current !== undefined && state.current.version === (await recordVersionKey(this.db));
+  }
+
+  /** The index of the record as it is now, if one is ready; otherwise starts building one. */
+  private async freshEventIndex(): Promise<EventIndex | undefined> {
+    const state = this.eventIndex;
+    if (!state) return undefined;
+    const version = await recordVersionKey(this.db);
+    if (state.current?.version === version) return state.current;
+    if (state.small !== version && !state.building) {
+      state.building = this.buildEventIndex(state, version)
+        // A failed build (the database closed under it, say) leaves searches on SQL.
+        .catch(() => {})
+        .finally(() => (state.building = undefined));
+    }
+    return undefined;
+  }
+
+  private async buildEventIndex(state: EventIndexState, version: string): Promise<void> {
+    if ((await this.count('events')) < state.minEvents) {
+      state.small = version;
+      state.current = undefined;
+      return;
+    }
+    const builder = new EventIndexBuilder();
+    // Pass 1, the page order, from the (date, id) index alone; pass 2, the columns, by id.
+    for (let last: { date: string; id: string } | undefined; ;) {
+      let chunk = this.db
+        .selectFrom('events')
+        .select(['id', 'date'])
+        .orderBy('date', 'desc')
+        .orderBy('id', 'desc')
+        .limit(EVENT_INDEX_CHUNK);
+      if (last) chunk = chunk.where(sql<boolean>`(date, id) < (${last.date}, ${last.id})`);
+      const rows = await chunk.execute();
+      for (const row of rows) builder.order(row.id);
+      if (rows.length < EVENT_INDEX_CHUNK) break;
+      last = rows[rows.length - 1];
+    }
+    const withRowid = this.adapter.matchedRowids !== undefined;
+    for (let last: string | undefined; ;) {
+      let chunk = this.db
+        .selectFrom('events')
+        .select(['id', 'date', 'date_start', 'date_end', 'type', 'areas', 'actors'])
+        .$if(withRowid, (q) => q.select(sql<number>`rowid`.as('rowid')))
+        .orderBy('id')
+        .limit(EVENT_INDEX_CHUNK);
+      if (last !== undefined) chunk = chunk.where('id', '>', last);
+      const rows: IndexedEventRow[] = await chunk.execute();
+      for (const row of rows) builder.fill(row);
+      if (rows.length < EVENT_INDEX_CHUNK) break;
+      last = rows[rows.length - 1]!.id;
+    }
+    // The chunks are separate reads: a write between them would mix versions, so such a
+    // build is dropped and the next search starts another.
+    const index = builder.finish(version);
+    if (index && (await recordVersionKey(this.db)) === version) state.current = index;
+  }
+
+  private async searchIndex(
+    index: EventIndex,
+    query: EventQuery,
+    facets: FacetField[],
+    limit: number,
+    after: string | undefined,
+  ): Promise<EventPage | undefined> {
+    const words = query.q ? fullTextWords(query.q) : [];
+    let matching: IndexQuery['matching'];
+    if (words.length && this.adapter.matchedRowids) matching = { rowids: await this.adapter.matchedRowids(this.db, words) };
+    else if (words.length) {
+      const rows = await this.db.selectFrom('events').select('events.id').where(this.adapter.matchEvents(words, 'all').where).execute();
+      matching = { ids: rows.map((r) => r.id) };
+    }
+    const actors = await Promise.all([...new Set(query.actors ?? [])].map((actor) => this.actorKeys(actor)));
+    const answer = index.search({
+      matching,
+      from: query.from,
+      to: query.to,
+      types: query.types,
+      areas: [...new Set(query.areas ?? [])],
+      actors,
+      after,
+      limit,
+      facets,
+      facetLimit: FACET_LIMIT,
+    });
+    if (!answer) return undefined;
+    const byId = new Map((await this.list('events', { ids: answer.ids })).map((e) => [e.id, e]));
+    // An event deleted since the index was built: the caller falls back to SQL.
+    const items = answer.ids.map((id) => byId.get(id));
+    if (items.some((e) => e === undefined)) return undefined;
+    return pageOf(items as EventRecord[], limit, answer.total, answer.facets);
   }
 
   private async facet(filtered: EventsQuery, field: FacetField): Promise<{ value: string; count: number }[]> {
@@ -265,6 +382,14 @@ export class KyselyRecordStore implements RecordStore {
     const party = parties.find((p) => p.id === wanted || partyNames(p).some((n) => n.toLowerCase() === wanted));
     return party ? [party.id, ...partyNames(party)] : [actor.trim()];
   }
+}
+
+/** A page of `limit` items from up to `limit + 1` (the extra one says a next page exists). */
+function pageOf(events: EventRecord[], limit: number, total: number, facets: Facets): EventPage {
+  const items = events.slice(0, limit);
+  const last = items[items.length - 1];
+  const next = events.length > limit && last ? encodeCursor({ date: last.date, id: last.id }) : null;
+  return { items, total, facets, next };
 }
 
 function partyNames(p: Party): string[] {

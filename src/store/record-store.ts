@@ -71,6 +71,16 @@ export interface RecordStore {
   count(kind: RecordKind): Promise<number>;
   searchEvents(query: EventQuery, facets?: FacetField[]): Promise<EventPage>;
   /**
+   * For a long-lived process (the server): keep an in-memory index of the events' dates, types,
+   * areas and actors once the record holds `minEvents`, so that filters and facet counts over a
+   * large record take milliseconds. It is rebuilt in the background whenever the record
+   * changes; until it is ready, searches run in SQL. Answers are the same either way.
+   * Resolves when the first index is built (at once for a record below `minEvents`).
+   */
+  enableEventIndex(minEvents?: number): Promise<void>;
+  /** True when searches are answered from an index of the record's current version. */
+  eventIndexReady(): Promise<boolean>;
+  /**
    * Events matching any of the words, most relevant first (the checker's candidates). In a large
    * record, words that match a large share of it are ignored: they rank nothing.
    */

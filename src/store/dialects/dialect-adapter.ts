@@ -19,6 +19,11 @@ export interface DialectAdapter {
   /** Ids of the events matching any of the words, most relevant first, using the index's own ranking. */
   rankedEventIds(db: Kysely<Database>, words: string[], limit: number): Promise<string[]>;
   /**
+   * Rowids of the events matching all the words, straight from the full-text index (SQLite,
+   * whose events have rowids); the event index maps them to events without reading the table.
+   */
+  matchedRowids?(db: Kysely<Database>, words: string[]): Promise<number[]>;
+  /**
    * A faster way to upsert events inside an import's transaction, for a dialect that has one;
    * without it, imports use the shared Kysely statements.
    */

@@ -6,34 +6,44 @@ import { openSqliteBulkWriter } from './sqlite-bulk-writer.ts';
 
 // External-content FTS5: the text lives once, in events; triggers (events_fts_*) keep the
 // index in step.
-export const sqliteAdapter = (database: BetterSqlite3.Database): DialectAdapter => ({
-  name: 'sqlite',
-  async createFullTextIndex(db: Kysely<Database>) {
-    await sql`CREATE VIRTUAL TABLE events_fts USING fts5(title, summary, content='events', content_rowid='rowid', tokenize='porter unicode61 remove_diacritics 2')`.execute(
-      db,
-    );
-    await sql`CREATE TRIGGER events_fts_insert AFTER INSERT ON events BEGIN
+export const sqliteAdapter = (database: BetterSqlite3.Database): DialectAdapter => {
+  // Prepared on first use: the adapter exists before the migrations create events_fts.
+  let matchedRowids: BetterSqlite3.Statement | undefined;
+  return {
+    name: 'sqlite',
+    async createFullTextIndex(db: Kysely<Database>) {
+      await sql`CREATE VIRTUAL TABLE events_fts USING fts5(title, summary, content='events', content_rowid='rowid', tokenize='porter unicode61 remove_diacritics 2')`.execute(
+        db,
+      );
+      await sql`CREATE TRIGGER events_fts_insert AFTER INSERT ON events BEGIN
       INSERT INTO events_fts(rowid, title, summary) VALUES (new.rowid, new.title, new.summary); END`.execute(db);
-    await sql`CREATE TRIGGER events_fts_delete AFTER DELETE ON events BEGIN
+      await sql`CREATE TRIGGER events_fts_delete AFTER DELETE ON events BEGIN
       INSERT INTO events_fts(events_fts, rowid, title, summary) VALUES ('delete', old.rowid, old.title, old.summary); END`.execute(db);
-    await sql`CREATE TRIGGER events_fts_update AFTER UPDATE OF title, summary ON events BEGIN
+      await sql`CREATE TRIGGER events_fts_update AFTER UPDATE OF title, summary ON events BEGIN
       INSERT INTO events_fts(events_fts, rowid, title, summary) VALUES ('delete', old.rowid, old.title, old.summary);
       INSERT INTO events_fts(rowid, title, summary) VALUES (new.rowid, new.title, new.summary); END`.execute(db);
-  },
-  matchEvents(words, mode) {
-    return { where: sql<boolean>`events.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ${ftsQuery(words, mode)})` };
-  },
-  async rankedEventIds(db, words, limit) {
-    // FTS5's own `rank` (bm25) ordered inside the index, joined to events only for the winners.
-    const rows = await sql<{ id: string }>`
+    },
+    matchEvents(words, mode) {
+      return { where: sql<boolean>`events.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ${ftsQuery(words, mode)})` };
+    },
+    async matchedRowids(_db, words) {
+      // Plucked on the raw handle (the one connection Kysely also uses): 100k matches in ~13 ms
+      // where row objects through Kysely take ~40.
+      matchedRowids ??= database.prepare('SELECT rowid FROM events_fts WHERE events_fts MATCH ?').pluck();
+      return matchedRowids.all(ftsQuery(words, 'all')) as number[];
+    },
+    async rankedEventIds(db, words, limit) {
+      // FTS5's own `rank` (bm25) ordered inside the index, joined to events only for the winners.
+      const rows = await sql<{ id: string }>`
       SELECT events.id FROM events_fts JOIN events ON events.rowid = events_fts.rowid
       WHERE events_fts MATCH ${ftsQuery(words, 'any')} ORDER BY events_fts.rank LIMIT ${limit}`.execute(db);
-    return rows.rows.map((r) => r.id);
-  },
-  async openEventBulkWriter() {
-    return openSqliteBulkWriter(database, { table: 'events_fts', triggerPrefix: 'events_fts_' });
-  },
-});
+      return rows.rows.map((r) => r.id);
+    },
+    async openEventBulkWriter() {
+      return openSqliteBulkWriter(database, { table: 'events_fts', triggerPrefix: 'events_fts_' });
+    },
+  };
+};
 
 function ftsQuery(words: string[], mode: 'all' | 'any'): string {
   return words.map((w) => (w.endsWith('*') ? `"${w.slice(0, -1)}"*` : `"${w}"`)).join(mode === 'all' ? ' ' : ' OR ');
