@@ -70,10 +70,10 @@ if (only.has('search')) {
   else {
     for (const row of await search.runSearchBench({ sqlitePath: imported!.dbPath })) {
       summary.push({
-        figure: `search ${row.name} p99`,
-        value: `${row.p99} ms (naive ${row.naiveMedian.toFixed(1)} ms)`,
-        target: '<= 50 ms and <= naive',
-        met: row.errors === 0 && row.p99 <= 50 && row.p99 <= row.naiveMedian,
+        figure: `search ${row.name}`,
+        value: `p99 ${row.p99} ms; in-process ${row.oursMedian.toFixed(1)} ms (naive ${row.naiveMedian.toFixed(1)} ms)`,
+        target: `p99 <= ${search.SEARCH_P99_TARGET_MS} ms, in-process <= naive`,
+        met: search.searchTargetMet(row),
       });
     }
   }
