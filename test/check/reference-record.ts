@@ -1,4 +1,7 @@
-// The reference Ukraine–NATO record as an evidence source, shared by the checker tests.
+// The reference Ukraine–NATO record as an evidence source, shared by the checker tests. Beside
+// a checkout that lacks ../shared, the shipped record stands in: it is built from the
+// reference and holds every one of its records (test/io/shipped-record.test.ts).
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { memoryEvidenceSource } from '../../src/check/memory-evidence-source.ts';
@@ -7,10 +10,21 @@ import { recordSetSchema, type RecordSet } from '../../src/domain/schemas.ts';
 
 export const REFERENCE = resolve(import.meta.dirname, '../../../shared/reference/ukraine-nato');
 
-const readJson = async (name: string) => JSON.parse(await readFile(`${REFERENCE}/${name}`, 'utf8'));
+const SHIPPED = resolve(import.meta.dirname, '../../data/ukraine-nato');
+export const HAVE_REFERENCE = existsSync(`${REFERENCE}/timeline.json`);
+
+const readJson = async (path: string) => JSON.parse(await readFile(path, 'utf8'));
 
 export async function referenceRecord(): Promise<RecordSet> {
-  return recordSetSchema.parse({ events: await readJson('timeline.json'), ...(await readJson('commitments.json')) });
+  if (!HAVE_REFERENCE) {
+    const kinds = ['events', 'parties', 'agreements', 'commitments', 'deliveries'];
+    const parts = await Promise.all(kinds.map((k) => readJson(`${SHIPPED}/${k}.json`)));
+    return recordSetSchema.parse(Object.assign({}, ...parts));
+  }
+  return recordSetSchema.parse({
+    events: await readJson(`${REFERENCE}/timeline.json`),
+    ...(await readJson(`${REFERENCE}/commitments.json`)),
+  });
 }
 
 export async function referenceSource(): Promise<EvidenceSource> {
@@ -23,4 +37,5 @@ export interface DevClaim {
   label: 'supported' | 'contradicted' | 'unverifiable';
 }
 
-export const devClaims = (): Promise<DevClaim[]> => readJson('claims-dev.json');
+/** The dev set; without ../shared, none (the tests that walk it say so by skipping). */
+export const devClaims = async (): Promise<DevClaim[]> => (HAVE_REFERENCE ? readJson(`${REFERENCE}/claims-dev.json`) : []);

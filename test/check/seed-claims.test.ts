@@ -2,7 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkText } from '../../src/check/check-text.ts';
 import { checkResultSchema } from '../../src/domain/check/check-result.ts';
-import { devClaims, referenceSource } from './reference-record.ts';
+import { devClaims, HAVE_REFERENCE, referenceSource } from './reference-record.ts';
+
+const NO_DEV_SET = HAVE_REFERENCE ? undefined : 'no ../shared/reference: the dev set is not here';
 
 const source = await referenceSource();
 
@@ -48,7 +50,7 @@ test('both seed statements in one text keep their offsets and the contract shape
   }
 });
 
-test('no claim of the dev set that is not supported comes back supported', async () => {
+test('no claim of the dev set that is not supported comes back supported', { skip: NO_DEV_SET }, async () => {
   for (const claim of await devClaims()) {
     if (claim.label === 'supported') continue;
     const { claims } = await checkText(claim.text, source);
@@ -56,7 +58,7 @@ test('no claim of the dev set that is not supported comes back supported', async
   }
 });
 
-test('confidence stays within [0, 1]', async () => {
+test('confidence stays within [0, 1]', { skip: NO_DEV_SET }, async () => {
   for (const claim of await devClaims()) {
     for (const c of (await checkText(claim.text, source)).claims) assert.ok(c.confidence >= 0 && c.confidence <= 1);
   }
