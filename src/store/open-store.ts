@@ -7,6 +7,7 @@ import pg from 'pg';
 import type { Database } from './database.ts';
 import { postgresAdapter } from './dialects/postgres/postgres-adapter.ts';
 import { sqliteAdapter } from './dialects/sqlite/sqlite-adapter.ts';
+import { cachingStatements } from './dialects/sqlite/statement-cache.ts';
 import { KyselyRecordStore } from './kysely-record-store.ts';
 import type { RecordStore } from './record-store.ts';
 
@@ -48,7 +49,7 @@ function openSqlite(file: string): RecordStore {
   database.pragma('synchronous = NORMAL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 10000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingStatements(database) }) });
   return new KyselyRecordStore(db, sqliteAdapter(database));
 }
 
