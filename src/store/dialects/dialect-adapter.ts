@@ -2,7 +2,7 @@
 // full-text search and the DDL that sets it up. Everything else is shared Kysely code.
 import type { Expression, Kysely, SqlBool, Transaction } from 'kysely';
 import type { EventRecord } from '../../domain/schemas.ts';
-import type { Database } from '../database.ts';
+import type { Database, EventsTable } from '../database.ts';
 import type { DialectName } from '../record-store.ts';
 
 export interface FullTextMatch {
@@ -23,6 +23,11 @@ export interface DialectAdapter {
    * whose events have rowids); the event index maps them to events without reading the table.
    */
   matchedRowids?(db: Kysely<Database>, words: string[]): Promise<number[]>;
+  /**
+   * Up to `limit` rows of events matching all the words, in no order, the quickest way the
+   * dialect has; without it, the store asks through Kysely.
+   */
+  matchedEventRows?(db: Kysely<Database>, words: string[], limit: number): Promise<EventsTable[]>;
   /**
    * A faster way to upsert events inside an import's transaction, for a dialect that has one;
    * without it, imports use the shared Kysely statements.

@@ -1,6 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { sql, type Kysely } from 'kysely';
-import type { Database } from '../../database.ts';
+import type { Database, EventsTable } from '../../database.ts';
 import type { DialectAdapter } from '../dialect-adapter.ts';
 import { openSqliteBulkWriter } from './sqlite-bulk-writer.ts';
 
@@ -9,6 +9,7 @@ import { openSqliteBulkWriter } from './sqlite-bulk-writer.ts';
 export const sqliteAdapter = (database: BetterSqlite3.Database): DialectAdapter => {
   // Prepared on first use: the adapter exists before the migrations create events_fts.
   let matchedRowids: BetterSqlite3.Statement | undefined;
+  let matchedRows: BetterSqlite3.Statement | undefined;
   return {
     name: 'sqlite',
     async createFullTextIndex(db: Kysely<Database>) {
@@ -26,11 +27,22 @@ export const sqliteAdapter = (database: BetterSqlite3.Database): DialectAdapter 
     matchEvents(words, mode) {
       return { where: sql<boolean>`events.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ${ftsQuery(words, mode)})` };
     },
-    async matchedRowids(_db, words) {
-      // Plucked on the raw handle (the one connection Kysely also uses): 100k matches in ~13 ms
-      // where row objects through Kysely take ~40.
+    async matchedRowids(db, words) {
+      // Plucked on the raw handle: 100k matches in ~13 ms where row objects through Kysely take
+      // ~40. It is the connection Kysely uses, so the read waits its turn on Kysely's lock:
+      // between the awaits of another request's write transaction it would see uncommitted rows.
       matchedRowids ??= database.prepare('SELECT rowid FROM events_fts WHERE events_fts MATCH ?').pluck();
-      return matchedRowids.all(ftsQuery(words, 'all')) as number[];
+      const statement = matchedRowids;
+      return db.connection().execute(async () => statement.all(ftsQuery(words, 'all')) as number[]);
+    },
+    async matchedEventRows(db, words, limit) {
+      // Streamed from the full-text index into the table, where `rowid IN (subquery)` first
+      // builds the whole list; raw, under Kysely's lock, for the reason above.
+      matchedRows ??= database.prepare(
+        'SELECT events.* FROM events_fts JOIN events ON events.rowid = events_fts.rowid WHERE events_fts MATCH ? LIMIT ?',
+      );
+      const statement = matchedRows;
+      return db.connection().execute(async () => statement.all(ftsQuery(words, 'all'), limit) as EventsTable[]);
     },
     async rankedEventIds(db, words, limit) {
       // FTS5's own `rank` (bm25) ordered inside the index, joined to events only for the winners.
