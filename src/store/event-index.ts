@@ -142,7 +142,7 @@ export class EventIndexBuilder {
 
 /** A Uint32Array that doubles as it fills: a million events' actor links without a million arrays. */
 class GrowingUint32Array {
-  private data = new Uint32Array(1024);
+  private data = new Uint32Array(64);
   private length = 0;
   push(...values: number[]): void {
     if (this.length + values.length > this.data.length) {

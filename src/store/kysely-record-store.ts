@@ -23,11 +23,15 @@ const COMMON_WORD_SHARE = 0.05;
 const WORD_CACHE_SIZE = 10_000;
 /** Below this many events SQL answers any search in milliseconds; an index would only cost memory. */
 const EVENT_INDEX_MIN_EVENTS = 20_000;
+/** Up to this many full-text matches, reading them all beats consulting the record's index. */
+const FEW_MATCHES = 200;
 /** Rows read per statement while building the index, so other work interleaves on the event loop. */
 const EVENT_INDEX_CHUNK = 20_000;
 
 interface EventIndexState {
   minEvents: number;
+  /** A full-text query with at most this many matches is answered from its matches alone. */
+  fewMatches: number;
   current?: EventIndex;
   /** A version found too small to index, so it is not counted again. */
   small?: string;
@@ -213,8 +217,11 @@ export class KyselyRecordStore implements RecordStore {
   async searchEvents(query: EventQuery, facets: FacetField[] = []): Promise<EventPage> {
     const limit = Math.min(Math.max(query.limit ?? 50, 1), MAX_PAGE_SIZE);
     const cursor = query.cursor ? decodeCursor(query.cursor) : undefined;
+    const words = query.q ? fullTextWords(query.q) : [];
+    const few = this.eventIndex && words.length ? await this.searchFewMatches(words, query, facets, limit, cursor?.id) : undefined;
+    if (few) return few;
     const index = await this.freshEventIndex();
-    const indexed = index && (await this.searchIndex(index, query, facets, limit, cursor?.id));
+    const indexed = index && (await this.searchIndex(index, words, query, facets, limit, cursor?.id));
     if (indexed) return indexed;
 
     const filtered = await this.filteredEvents(query);
@@ -237,8 +244,8 @@ export class KyselyRecordStore implements RecordStore {
     return pageOf(rows.map(rowToEvent), limit, Number(totalRow.n), facetCounts);
   }
 
-  async enableEventIndex(minEvents = EVENT_INDEX_MIN_EVENTS): Promise<void> {
-    this.eventIndex ??= { minEvents };
+  async enableEventIndex(minEvents = EVENT_INDEX_MIN_EVENTS, fewMatches = FEW_MATCHES): Promise<void> {
+    this.eventIndex ??= { minEvents, fewMatches };
     await this.freshEventIndex();
     await this.eventIndex.building;
   }
@@ -304,22 +311,57 @@ export class KyselyRecordStore implements RecordStore {
     if (index && (await recordVersionKey(this.db)) === version) state.current = index;
   }
 
-  private async searchIndex(
-    index: EventIndex,
+  /**
+   * A full-text query that matches few events needs neither the record's index nor its
+   * version: one statement reads every match, and a small index of just those answers the
+   * filters, page and facets. Undefined when there are more than `fewMatches`.
+   */
+  private async searchFewMatches(
+    words: string[],
     query: EventQuery,
     facets: FacetField[],
     limit: number,
     after: string | undefined,
   ): Promise<EventPage | undefined> {
-    const words = query.q ? fullTextWords(query.q) : [];
-    let matching: IndexQuery['matching'];
-    if (words.length && this.adapter.matchedRowids) matching = { rowids: await this.adapter.matchedRowids(this.db, words) };
-    else if (words.length) {
-      const rows = await this.db.selectFrom('events').select('events.id').where(this.adapter.matchEvents(words, 'all').where).execute();
-      matching = { ids: rows.map((r) => r.id) };
-    }
+    const most = this.eventIndex!.fewMatches;
+    const rows = this.adapter.matchedEventRows
+      ? await this.adapter.matchedEventRows(this.db, words, most + 1)
+      : await this.db
+          .selectFrom('events')
+          .selectAll()
+          .where(this.adapter.matchEvents(words, 'all').where)
+          .limit(most + 1)
+          .execute();
+    if (rows.length > most) return undefined;
+    // Ids and dates are ASCII (kebab-case ids, ISO dates), so this is the database's order too.
+    rows.sort((a, b) => (a.date !== b.date ? (a.date < b.date ? 1 : -1) : a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+    // The search box's query, words alone, is the page itself.
+    const filtered = query.from || query.to || query.types?.length || query.areas?.length || query.actors?.length;
+    if (!filtered && !facets.length && after === undefined) return pageOf(rows.slice(0, limit + 1).map(rowToEvent), limit, rows.length, {});
+    const builder = new EventIndexBuilder();
+    for (const row of rows) builder.order(row.id);
+    for (const row of rows) builder.fill(row);
+    const answer = builder.finish('matches')!.search(await this.indexQuery(query, facets, limit, after));
+    if (!answer) return undefined;
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return pageOf(
+      answer.ids.map((id) => rowToEvent(byId.get(id)!)),
+      limit,
+      answer.total,
+      answer.facets,
+    );
+  }
+
+  /** A query in the index's terms: actor names expanded to every name the party goes by. */
+  private async indexQuery(
+    query: EventQuery,
+    facets: FacetField[],
+    limit: number,
+    after: string | undefined,
+    matching?: IndexQuery['matching'],
+  ): Promise<IndexQuery> {
     const actors = await Promise.all([...new Set(query.actors ?? [])].map((actor) => this.actorKeys(actor)));
-    const answer = index.search({
+    return {
       matching,
       from: query.from,
       to: query.to,
@@ -330,7 +372,24 @@ export class KyselyRecordStore implements RecordStore {
       limit,
       facets,
       facetLimit: FACET_LIMIT,
-    });
+    };
+  }
+
+  private async searchIndex(
+    index: EventIndex,
+    words: string[],
+    query: EventQuery,
+    facets: FacetField[],
+    limit: number,
+    after: string | undefined,
+  ): Promise<EventPage | undefined> {
+    let matching: IndexQuery['matching'];
+    if (words.length && this.adapter.matchedRowids) matching = { rowids: await this.adapter.matchedRowids(this.db, words) };
+    else if (words.length) {
+      const rows = await this.db.selectFrom('events').select('events.id').where(this.adapter.matchEvents(words, 'all').where).execute();
+      matching = { ids: rows.map((r) => r.id) };
+    }
+    const answer = index.search(await this.indexQuery(query, facets, limit, after, matching));
     if (!answer) return undefined;
     const byId = new Map((await this.list('events', { ids: answer.ids })).map((e) => [e.id, e]));
     // An event deleted since the index was built: the caller falls back to SQL.

@@ -76,8 +76,9 @@ export interface RecordStore {
    * large record take milliseconds. It is rebuilt in the background whenever the record
    * changes; until it is ready, searches run in SQL. Answers are the same either way.
    * Resolves when the first index is built (at once for a record below `minEvents`).
+   * A full-text query with at most `fewMatches` matches is answered from those alone.
    */
-  enableEventIndex(minEvents?: number): Promise<void>;
+  enableEventIndex(minEvents?: number, fewMatches?: number): Promise<void>;
   /** True when searches are answered from an index of the record's current version. */
   eventIndexReady(): Promise<boolean>;
   /**

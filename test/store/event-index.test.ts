@@ -1,7 +1,8 @@
 // The in-memory event index must answer every search exactly as SQL does: the same items in
 // the same order, the same total, the same facet counts, page after page. Each query below is
 // asked first of SQL (index off), then of the index, on both backends; and after a write the
-// store must not answer from the index of the old version.
+// store must not answer from the index of the old version. Full-text queries are asked twice:
+// through the record's index, and through the small index of their own few matches.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { recordSetSchema, type RecordSet } from '../../src/domain/schemas.ts';
@@ -73,51 +74,57 @@ async function allPages(t: TestStore, query: EventQuery): Promise<EventPage[]> {
   return pages;
 }
 
+const VARIANTS = [
+  { name: 'the record index', fewMatches: 0 },
+  { name: 'the few-matches path', fewMatches: 1000 },
+];
+
 for (const dialect of DIALECTS) {
-  describe(`${dialect.name}: the event index answers as SQL does`, { skip: dialect.skip }, () => {
-    let t: TestStore;
-    const expected = new Map<EventQuery, EventPage[]>();
-    before(async () => {
-      t = await dialect.open();
-      await t.store.importRecords(record(900));
-      for (const query of QUERIES) expected.set(query, await allPages(t, query));
-      await t.store.enableEventIndex(0);
-    });
-    after(() => t?.close());
-
-    test('the index is built and in use', async () => {
-      assert.equal(await t.store.eventIndexReady(), true);
-    });
-
-    for (const query of QUERIES) {
-      test(`same pages, totals and facets for ${JSON.stringify(query)}`, async () => {
-        const pages = await allPages(t, query);
-        assert.deepEqual(pages, expected.get(query));
+  for (const variant of VARIANTS)
+    describe(`${dialect.name}: ${variant.name} answers as SQL does`, { skip: dialect.skip }, () => {
+      let t: TestStore;
+      const expected = new Map<EventQuery, EventPage[]>();
+      before(async () => {
+        t = await dialect.open();
+        await t.store.importRecords(record(900));
+        for (const query of QUERIES) expected.set(query, await allPages(t, query));
+        await t.store.enableEventIndex(0, variant.fewMatches);
       });
-    }
+      after(() => t?.close());
 
-    test('after a write, searches see the new record, and the index catches up', async () => {
-      const [moved] = record(1).events;
-      await t.store.importRecords({ events: [{ ...moved!, id: 'zz-new', date: '2030', title: 'Wombat newcomer' }] });
-      assert.equal(await t.store.eventIndexReady(), false);
-      const first = await t.store.searchEvents({ q: 'wombat', limit: 1 }, ['year']);
-      assert.equal(first.items[0]?.id, 'zz-new');
-      assert.equal(first.facets.year?.find((y) => y.value === '2030')?.count, 1);
-      // That search started a rebuild; once it is done the index answers, and answers the same.
-      await t.store.enableEventIndex(0);
-      assert.equal(await t.store.eventIndexReady(), true);
-      assert.deepEqual(await t.store.searchEvents({ q: 'wombat', limit: 1 }, ['year']), first);
-    });
+      test('the index is built and in use', async () => {
+        assert.equal(await t.store.eventIndexReady(), true);
+      });
 
-    test('a store below the threshold never builds an index', async () => {
-      const small = await dialect.open();
-      try {
-        await small.store.importRecords(record(10));
-        await small.store.enableEventIndex(11);
-        assert.equal(await small.store.eventIndexReady(), false);
-      } finally {
-        await small.close();
+      for (const query of QUERIES) {
+        test(`same pages, totals and facets for ${JSON.stringify(query)}`, async () => {
+          const pages = await allPages(t, query);
+          assert.deepEqual(pages, expected.get(query));
+        });
       }
+
+      test('after a write, searches see the new record, and the index catches up', async () => {
+        const [moved] = record(1).events;
+        await t.store.importRecords({ events: [{ ...moved!, id: 'zz-new', date: '2030', title: 'Wombat newcomer' }] });
+        assert.equal(await t.store.eventIndexReady(), false);
+        const first = await t.store.searchEvents({ q: 'wombat', limit: 1 }, ['year']);
+        assert.equal(first.items[0]?.id, 'zz-new');
+        assert.equal(first.facets.year?.find((y) => y.value === '2030')?.count, 1);
+        // That search started a rebuild; once it is done the index answers, and answers the same.
+        await t.store.enableEventIndex(0, variant.fewMatches);
+        assert.equal(await t.store.eventIndexReady(), true);
+        assert.deepEqual(await t.store.searchEvents({ q: 'wombat', limit: 1 }, ['year']), first);
+      });
+
+      test('a store below the threshold never builds an index', async () => {
+        const small = await dialect.open();
+        try {
+          await small.store.importRecords(record(10));
+          await small.store.enableEventIndex(11);
+          assert.equal(await small.store.eventIndexReady(), false);
+        } finally {
+          await small.close();
+        }
+      });
     });
-  });
 }
