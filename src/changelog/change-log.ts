@@ -131,6 +131,33 @@ export async function recordVersionKey(db: Kysely<Database>): Promise<string> {
   return `${head.seq}:${head.hash}`;
 }
 
+/**
+ * Ids of the records of `kind` written after the entry a version names (see recordVersionKey).
+ * Undefined when that entry is not in this log's history (a restored backup), or when more than
+ * `max` entries, or an import (logged as one entry without ids), came after it.
+ */
+export async function recordsWrittenSince(
+  db: Kysely<Database>,
+  version: string,
+  kind: RecordKind,
+  max: number,
+): Promise<Set<string> | undefined> {
+  const [seqText, hash] = version.split(':');
+  const seq = Number(seqText);
+  const audit = auditDb(db);
+  const entry = await audit.selectFrom('changes').select('hash').where('seq', '=', seq).executeTakeFirst();
+  if (seq > 0 && entry?.hash !== hash) return undefined;
+  const entries = await audit
+    .selectFrom('changes')
+    .select(['kind', 'record_id'])
+    .where('seq', '>', seq)
+    .orderBy('seq')
+    .limit(max + 1)
+    .execute();
+  if (entries.length > max || entries.some((e) => e.record_id === null)) return undefined;
+  return new Set(entries.filter((e) => e.kind === kind).map((e) => e.record_id!));
+}
+
 /** The seq of the last entry: a version of the whole record that every write moves on. */
 export async function recordVersion(db: Kysely<Database>): Promise<number> {
   const head = await auditDb(db).selectFrom('change_head').select('seq').where('id', '=', 1).executeTakeFirstOrThrow();

@@ -50,31 +50,48 @@ export interface IndexAnswer {
 /** A date as a number that orders like the date: 2008-04-03 -> 20080403. */
 const dayNumber = (isoDay: string) => Number(isoDay.slice(0, 4) + isoDay.slice(5, 7) + isoDay.slice(8, 10));
 
+/** A partial date as a number that orders as its text does: "2008" < "2008-01" < "2008-01-01". */
+const dateKey = (date: string) => (Number(date.slice(0, 4)) * 13 + Number(date.slice(5, 7) || 0)) * 32 + Number(date.slice(8, 10) || 0);
+
+/** Page order: newest first, then the greater id first, as SQL's ORDER BY date DESC, id DESC. */
+const comesBefore = (keyA: number, idA: string, keyB: number, idB: string) => keyA > keyB || (keyA === keyB && idA > idB);
+
 // Areas fit one 32-bit mask per event; checked here so a longer vocabulary fails loudly.
 if (AREAS.length > 32) throw new Error('event-index keeps areas in a 32-bit mask');
 
 /**
  * Built in two passes: first the ids in the order search pages them (date desc, id desc, as
- * the database orders them), then every row's columns, in any order.
+ * the database orders them), then every row's columns, in any order, from a row or copied from
+ * an earlier index (whose actor codes it then keeps).
  */
 export class EventIndexBuilder {
   private readonly ids: string[] = [];
-  private readonly positionOf = new Map<string, number>();
+  private positionOf?: Map<string, number>;
   private c?: BuildColumns;
   private filled = 0;
   private maxRowid = 0;
 
-  /** Pass 1: ids, newest first. */
-  order(id: string): void {
-    this.positionOf.set(id, this.ids.push(id) - 1);
+  constructor(private readonly earlier?: EventIndex) {}
+
+  /** Pass 1: ids, newest first. Returns the id's position. */
+  order(id: string): number {
+    return this.ids.push(id) - 1;
   }
 
   /** Pass 2: the columns of one row; false when the row was not in pass 1 (a write came between). */
   fill(row: IndexedEventRow): boolean {
-    const c = this.columns();
+    this.positionOf ??= positionsOf(this.ids);
     const p = this.positionOf.get(row.id);
     if (p === undefined) return false;
+    this.fillAt(row, p);
+    return true;
+  }
+
+  /** Pass 2 for a row whose position the caller knows. */
+  fillAt(row: IndexedEventRow, p: number): void {
+    const c = this.columns();
     this.filled++;
+    c.dateKeys[p] = dateKey(row.date);
     c.years[p] = Number(row.date.slice(0, 4));
     c.starts[p] = dayNumber(row.date_start);
     c.ends[p] = dayNumber(row.date_end);
@@ -93,11 +110,27 @@ export class EventIndexBuilder {
       }
       c.actorPairs.push(p, code);
     }
-    if (row.rowid !== undefined) {
-      c.rowids[p] = row.rowid;
-      this.maxRowid = Math.max(this.maxRowid, row.rowid);
-    }
-    return true;
+    if (row.rowid !== undefined) this.setRowid(p, row.rowid);
+  }
+
+  /** Pass 2 for an event unchanged since `earlier`: its columns there, at `from`, copied to `p`. */
+  copy(from: number, p: number): void {
+    const e = this.earlier!.columns;
+    const c = this.columns();
+    this.filled++;
+    c.dateKeys[p] = e.dateKeys[from]!;
+    c.years[p] = e.years[from]!;
+    c.starts[p] = e.starts[from]!;
+    c.ends[p] = e.ends[from]!;
+    c.types[p] = e.types[from]!;
+    c.areaMasks[p] = e.areaMasks[from]!;
+    for (let i = e.actorOffsets[from]!; i < e.actorOffsets[from + 1]!; i++) c.actorPairs.push(p, e.actorCodes[i]!);
+    if (e.rowids[from]) this.setRowid(p, e.rowids[from]!);
+  }
+
+  private setRowid(p: number, rowid: number): void {
+    this.columns().rowids[p] = rowid;
+    this.maxRowid = Math.max(this.maxRowid, rowid);
   }
 
   /** Undefined when pass 2 did not fill every position (rows deleted between the passes). */
@@ -113,59 +146,64 @@ export class EventIndexBuilder {
     const actorCodes = new Uint32Array(pairs.length / 2);
     const cursor = actorOffsets.slice(0, n);
     for (let i = 0; i < pairs.length; i += 2) actorCodes[cursor[pairs[i]!]!++] = pairs[i + 1]!;
-    // Rowids index an array when they are dense enough; sparse ones fall back to matching by id.
+    // Rowids index an array when they are dense enough; with sparse ones, matches come by id.
     let positionOfRowid: Int32Array | undefined;
     if (this.maxRowid > 0 && this.maxRowid <= 4 * n + 1024) {
       positionOfRowid = new Int32Array(this.maxRowid + 1).fill(-1);
       for (let p = 0; p < n; p++) positionOfRowid[c.rowids[p]!] = p;
     }
-    const { actorPairs: _, rowids: __, ...columns } = c;
-    return new EventIndex(version, { ...columns, ids: this.ids, positionOf: this.positionOf, actorOffsets, actorCodes, positionOfRowid });
+    const { actorPairs: _, ...columns } = c;
+    return new EventIndex(version, { ...columns, ids: this.ids, actorOffsets, actorCodes, positionOfRowid }, this.positionOf);
   }
 
   /** Sized once pass 1 is over. */
   private columns(): BuildColumns {
+    if (this.c) return this.c;
     const n = this.ids.length;
-    return (this.c ??= {
+    const actorNames = [...(this.earlier?.columns.actorNames ?? [])];
+    return (this.c = {
+      dateKeys: new Int32Array(n),
       years: new Uint16Array(n),
       starts: new Int32Array(n),
       ends: new Int32Array(n),
       types: new Int8Array(n),
       areaMasks: new Uint32Array(n),
       actorPairs: new GrowingUint32Array(),
-      actorNames: [],
-      actorCode: new Map(),
+      actorNames,
+      actorCode: new Map(actorNames.map((name, code) => [name, code])),
       rowids: new Int32Array(n),
     });
   }
 }
 
-/** A Uint32Array that doubles as it fills: a million events' actor links without a million arrays. */
+/** Pairs in a Uint32Array that doubles as it fills: a million events' actor links without a million arrays. */
 class GrowingUint32Array {
   private data = new Uint32Array(64);
   private length = 0;
-  push(...values: number[]): void {
-    if (this.length + values.length > this.data.length) {
+  push(a: number, b: number): void {
+    if (this.length + 2 > this.data.length) {
       const bigger = new Uint32Array(this.data.length * 2);
       bigger.set(this.data);
       this.data = bigger;
     }
-    for (const v of values) this.data[this.length++] = v;
+    this.data[this.length++] = a;
+    this.data[this.length++] = b;
   }
   view(): Uint32Array {
     return this.data.subarray(0, this.length);
   }
 }
 
-type BuildColumns = Omit<Columns, 'ids' | 'positionOf' | 'positionOfRowid' | 'actorOffsets' | 'actorCodes'> & {
+type BuildColumns = Omit<Columns, 'ids' | 'positionOfRowid' | 'actorOffsets' | 'actorCodes'> & {
   actorPairs: GrowingUint32Array;
-  rowids: Int32Array;
 };
 
 interface Columns {
   ids: string[];
-  positionOf: Map<string, number>;
+  /** Where each SQLite rowid is, when rowids are dense enough to index an array. */
   positionOfRowid?: Int32Array;
+  rowids: Int32Array;
+  dateKeys: Int32Array;
   years: Uint16Array;
   starts: Int32Array;
   ends: Int32Array;
@@ -177,23 +215,65 @@ interface Columns {
   actorCode: Map<string, number>;
 }
 
+function positionsOf(ids: string[]): Map<string, number> {
+  const positions = new Map<string, number>();
+  ids.forEach((id, p) => positions.set(id, p));
+  return positions;
+}
+
 export class EventIndex {
   constructor(
     readonly version: string,
-    private readonly c: Columns,
+    readonly columns: Columns,
+    /** Where each id is; made on first need (a cursor, or matches given by id), as it is large. */
+    private positionOf?: Map<string, number>,
   ) {}
 
+  private position(id: string): number | undefined {
+    this.positionOf ??= positionsOf(this.columns.ids);
+    return this.positionOf.get(id);
+  }
+
   get size(): number {
-    return this.c.ids.length;
+    return this.columns.ids.length;
+  }
+
+  /** True when full-text matches can be given as SQLite rowids. */
+  get byRowid(): boolean {
+    return this.columns.positionOfRowid !== undefined;
+  }
+
+  /**
+   * This index with some events changed: `changed` are the ids written since (created, updated
+   * or deleted) and `rows` what those that still exist hold now. One merge pass, where a new
+   * build reads the whole table.
+   */
+  withChanges(changed: Set<string>, rows: IndexedEventRow[], version: string): EventIndex | undefined {
+    const { ids, dateKeys } = this.columns;
+    const added = rows.map((row) => ({ row, key: dateKey(row.date), at: -1 }));
+    added.sort((a, b) => (comesBefore(a.key, a.row.id, b.key, b.row.id) ? -1 : comesBefore(b.key, b.row.id, a.key, a.row.id) ? 1 : 0));
+    const builder = new EventIndexBuilder(this);
+    const kept = new Int32Array(ids.length).fill(-1);
+    let next = 0;
+    for (let p = 0; p < ids.length; p++) {
+      if (changed.has(ids[p]!)) continue;
+      for (; next < added.length && comesBefore(added[next]!.key, added[next]!.row.id, dateKeys[p]!, ids[p]!); next++)
+        builder.order(added[next]!.row.id);
+      kept[p] = builder.order(ids[p]!);
+    }
+    for (; next < added.length; next++) builder.order(added[next]!.row.id);
+    for (let p = 0; p < ids.length; p++) if (kept[p]! >= 0) builder.copy(p, kept[p]!);
+    for (const { row } of added) builder.fill(row);
+    return builder.finish(version);
   }
 
   /** Undefined when `after` names an event this version does not hold: the caller asks SQL. */
   search(q: IndexQuery): IndexAnswer | undefined {
-    const { c } = this;
+    const c = this.columns;
     const n = c.ids.length;
     let first = 0;
     if (q.after !== undefined) {
-      const at = c.positionOf.get(q.after);
+      const at = this.position(q.after);
       if (at === undefined) return undefined;
       first = at + 1;
     }
@@ -202,14 +282,13 @@ export class EventIndex {
     if (q.matching) {
       const found: number[] = [];
       if ('rowids' in q.matching) {
-        if (!c.positionOfRowid) return undefined;
         for (const rowid of q.matching.rowids) {
-          const p = c.positionOfRowid[rowid] ?? -1;
+          const p = c.positionOfRowid![rowid] ?? -1;
           if (p >= 0) found.push(p);
         }
       } else {
         for (const id of q.matching.ids) {
-          const p = c.positionOf.get(id);
+          const p = this.position(id);
           if (p !== undefined) found.push(p);
         }
       }
@@ -278,7 +357,7 @@ export class EventIndex {
   }
 
   private namesOne(p: number, codes: Set<number>): boolean {
-    const { actorOffsets, actorCodes } = this.c;
+    const { actorOffsets, actorCodes } = this.columns;
     for (let i = actorOffsets[p]!; i < actorOffsets[p + 1]!; i++) if (codes.has(actorCodes[i]!)) return true;
     return false;
   }

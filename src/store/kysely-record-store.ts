@@ -1,6 +1,6 @@
 // The RecordStore over Kysely, shared by both dialects; what differs lives in the adapter.
 import { Migrator, sql, type Kysely, type SelectQueryBuilder, type Transaction } from 'kysely';
-import { recordVersionKey, startImportLog } from '../changelog/change-log.ts';
+import { recordsWrittenSince, recordVersionKey, startImportLog } from '../changelog/change-log.ts';
 import { PactwatchError, type FieldProblem } from '../domain/errors.ts';
 import { dateSpan } from '../domain/partial-date.ts';
 import type { EventRecord, Party, RecordSet, RecordTypes } from '../domain/schemas.ts';
@@ -25,6 +25,8 @@ const WORD_CACHE_SIZE = 10_000;
 const EVENT_INDEX_MIN_EVENTS = 20_000;
 /** Up to this many full-text matches, reading them all beats consulting the record's index. */
 const FEW_MATCHES = 200;
+/** Past this many writes since the index was built, a new build beats catching up. */
+const EVENT_INDEX_MAX_CATCH_UP = 1000;
 /** Rows read per statement while building the index, so other work interleaves on the event loop. */
 const EVENT_INDEX_CHUNK = 20_000;
 
@@ -262,12 +264,30 @@ export class KyselyRecordStore implements RecordStore {
     const version = await recordVersionKey(this.db);
     if (state.current?.version === version) return state.current;
     if (state.small !== version && !state.building) {
-      state.building = this.buildEventIndex(state, version)
+      state.building = this.catchUpEventIndex(state, version)
         // A failed build (the database closed under it, say) leaves searches on SQL.
         .catch(() => {})
         .finally(() => (state.building = undefined));
     }
     return undefined;
+  }
+
+  /** The current index brought up to `version` from the change log, or else a new build. */
+  private async catchUpEventIndex(state: EventIndexState, version: string): Promise<void> {
+    const earlier = state.current;
+    const changed = earlier && (await recordsWrittenSince(this.db, earlier.version, 'events', EVENT_INDEX_MAX_CATCH_UP));
+    if (!earlier || !changed) return this.buildEventIndex(state, version);
+    const rows: IndexedEventRow[] = changed.size
+      ? await this.db
+          .selectFrom('events')
+          .select(['id', 'date', 'date_start', 'date_end', 'type', 'areas', 'actors'])
+          .$if(earlier.byRowid, (q) => q.select(sql<number>`rowid`.as('rowid')))
+          .where('id', 'in', [...changed])
+          .execute()
+      : [];
+    // As for a build: the reads above must all have seen `version`.
+    const index = earlier.withChanges(changed, rows, version);
+    if (index && (await recordVersionKey(this.db)) === version) state.current = index;
   }
 
   private async buildEventIndex(state: EventIndexState, version: string): Promise<void> {
@@ -384,7 +404,8 @@ export class KyselyRecordStore implements RecordStore {
     after: string | undefined,
   ): Promise<EventPage | undefined> {
     let matching: IndexQuery['matching'];
-    if (words.length && this.adapter.matchedRowids) matching = { rowids: await this.adapter.matchedRowids(this.db, words) };
+    if (words.length && this.adapter.matchedRowids && index.byRowid)
+      matching = { rowids: await this.adapter.matchedRowids(this.db, words) };
     else if (words.length) {
       const rows = await this.db.selectFrom('events').select('events.id').where(this.adapter.matchEvents(words, 'all').where).execute();
       matching = { ids: rows.map((r) => r.id) };

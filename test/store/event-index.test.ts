@@ -5,7 +5,12 @@
 // through the record's index, and through the small index of their own few matches.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { recordSetSchema, type RecordSet } from '../../src/domain/schemas.ts';
+import { etagOf } from '../../src/changelog/canonical-json.ts';
+import { RecordWriter } from '../../src/changelog/record-writer.ts';
+import { recordSetSchema, type EventRecord, type RecordSet } from '../../src/domain/schemas.ts';
+import { EventIndexBuilder, type IndexedEventRow } from '../../src/store/event-index.ts';
+import { eventToRow } from '../../src/store/record-rows.ts';
+import { openStore } from '../../src/store/open-store.ts';
 import { AREAS, EVENT_TYPES } from '../../src/domain/vocabulary.ts';
 import type { EventPage, EventQuery, FacetField } from '../../src/store/record-store.ts';
 import { DIALECTS, type TestStore } from '../support/test-stores.ts';
@@ -116,6 +121,28 @@ for (const dialect of DIALECTS) {
         assert.deepEqual(await t.store.searchEvents({ q: 'wombat', limit: 1 }, ['year']), first);
       });
 
+      test('after single-record writes, the index catches up and still answers as SQL does', async () => {
+        const writer = new RecordWriter(t.store);
+        const [a, b] = (await t.store.searchEvents({ limit: 2 })).items;
+        await writer.create('events', { ...a!, id: 'aa-created', date: '2003-07', actors: ['Polska', 'brand new actor'] }, 'test');
+        const current = await t.store.get('events', b!.id);
+        await writer.replace('events', b!.id, { ...current!, date: '2001', areas: ['membership'] }, etagOf(current), 'test');
+        await writer.remove('events', a!.id, etagOf(await t.store.get('events', a!.id)), 'test');
+        await t.store.searchEvents({});
+        await t.store.enableEventIndex(0, variant.fewMatches);
+        assert.equal(await t.store.eventIndexReady(), true);
+        // SQL's answers, from a second connection to the same database that keeps no index.
+        const plain = await openStore(t.cliArgs[0] === '--db' ? { sqlitePath: t.cliArgs[1] } : { databaseUrl: t.cliArgs[1] });
+        try {
+          for (const query of QUERIES) {
+            const sqlPages = await allPages({ ...t, store: plain }, query);
+            assert.deepEqual(await allPages(t, query), sqlPages, JSON.stringify(query));
+          }
+        } finally {
+          await plain.close();
+        }
+      });
+
       test('a store below the threshold never builds an index', async () => {
         const small = await dialect.open();
         try {
@@ -128,3 +155,33 @@ for (const dialect of DIALECTS) {
       });
     });
 }
+
+describe('EventIndex.withChanges', () => {
+  const rowsOf = (events: EventRecord[]) => events.map((e, i): IndexedEventRow => ({ ...eventToRow(e), rowid: i + 1 }));
+  const indexOf = (rows: IndexedEventRow[], version: string) => {
+    const sorted = [...rows].sort((a, b) => (a.date !== b.date ? (a.date < b.date ? 1 : -1) : a.id < b.id ? 1 : -1));
+    const builder = new EventIndexBuilder();
+    for (const row of sorted) builder.order(row.id);
+    for (const row of rows) builder.fill(row);
+    return builder.finish(version)!;
+  };
+  const everything = { limit: 10_000, facets: ALL_FACETS, facetLimit: 100 };
+
+  test('equals a fresh build of the changed rows, for creates, moves, deletes and new actors', () => {
+    const events = record(300).events;
+    const before = rowsOf(events);
+    const moved = { ...before[10]!, date: '1999-12-31', date_start: '1999-12-31', date_end: '1999-12-31', actors: '["someone new"]' };
+    const created = { ...before[20]!, id: 'zz-created', rowid: 999, date: '2004', date_start: '2004-01-01', date_end: '2004-12-31' };
+    const after = [...before.filter((_, i) => i !== 10 && i !== 30), moved, created];
+    const changed = new Set([before[10]!.id, before[30]!.id, 'zz-created']);
+    const caughtUp = indexOf(before, 'v1').withChanges(changed, [moved, created], 'v2')!;
+    const fresh = indexOf(after, 'v2');
+    for (const query of [{}, { from: '2002' }, { actors: [['someone new']] }, { matching: { ids: ['zz-created', before[0]!.id] } }]) {
+      assert.deepEqual(caughtUp.search({ ...everything, ...query }), fresh.search({ ...everything, ...query }), JSON.stringify(query));
+    }
+    assert.deepEqual(
+      caughtUp.search({ ...everything, matching: { rowids: [999, 1] } }),
+      fresh.search({ ...everything, matching: { rowids: [999, 1] } }),
+    );
+  });
+});
