@@ -71,7 +71,7 @@ if (only.has('search')) {
     for (const row of await search.runSearchBench({ sqlitePath: imported!.dbPath })) {
       summary.push({
         figure: `search ${row.name}`,
-        value: `p99 ${row.p99} ms; in-process ${row.oursMedian.toFixed(1)} ms (naive ${row.naiveMedian.toFixed(1)} ms)`,
+        value: `p99 ${row.p99} ms; in-process ${search.ms(row.oursMedian)} ms (naive ${search.ms(row.naiveMedian)} ms)`,
         target: `p99 <= ${search.SEARCH_P99_TARGET_MS} ms, in-process <= naive`,
         met: search.searchTargetMet(row),
       });
