@@ -111,23 +111,40 @@ export const SEARCH_QUERIES: Query[] = [
   },
 ];
 
+interface Timing {
+  median: number;
+  max: number;
+}
+
 /**
- * After one warm-up: at least 2 s of runs (thousands for a sub-millisecond query, so the median
- * is not a timer's rounding), and 15 runs or as many as fit in 30 s, at least 3, for slow ones.
+ * The naive query and ours, run in turn after one warm-up each, so a machine that slows down
+ * or speeds up midway weighs on both alike: at least 2 s of pairs (thousands for sub-millisecond
+ * queries, so the median is not a timer's rounding), and 15 pairs or as many as fit in 30 s, at
+ * least 3, for slow ones.
  */
-async function timeRuns(run: () => Promise<unknown>): Promise<{ median: number; max: number }> {
-  await run();
-  const times: number[] = [];
+async function timeInTurn(naive: () => Promise<unknown>, ours: () => Promise<unknown>): Promise<{ naive: Timing; ours: Timing }> {
+  await naive();
+  await ours();
+  const times = { naive: [] as number[], ours: [] as number[] };
   const began = performance.now();
   for (;;) {
     const elapsed = performance.now() - began;
-    if (times.length >= 3 && elapsed >= 2_000 && (times.length >= 15 || elapsed >= 30_000)) break;
-    const start = performance.now();
-    await run();
-    times.push(performance.now() - start);
+    const pairs = times.naive.length;
+    if (pairs >= 3 && elapsed >= 2_000 && (pairs >= 15 || elapsed >= 30_000)) break;
+    for (const [name, run] of [
+      ['naive', naive],
+      ['ours', ours],
+    ] as const) {
+      const start = performance.now();
+      await run();
+      times[name].push(performance.now() - start);
+    }
   }
-  times.sort((a, b) => a - b);
-  return { median: times[Math.floor(times.length / 2)]!, max: times[times.length - 1]! };
+  const summary = (list: number[]): Timing => {
+    list.sort((a, b) => a - b);
+    return { median: list[Math.floor(list.length / 2)]!, max: list[list.length - 1]! };
+  };
+  return { naive: summary(times.naive), ours: summary(times.ours) };
 }
 
 async function startServer(options: SearchBenchOptions, port: number): Promise<ChildProcess> {
@@ -162,8 +179,10 @@ export async function runSearchBench(options: SearchBenchOptions): Promise<Searc
   const rows: SearchBenchRow[] = [];
   try {
     for (const query of SEARCH_QUERIES) {
-      const naive = await timeRuns(() => query.naive(store.db, store.dialect));
-      const ours = await timeRuns(() => store.searchEvents(query.search, query.facets));
+      const { naive, ours } = await timeInTurn(
+        () => query.naive(store.db, store.dialect),
+        () => store.searchEvents(query.search, query.facets),
+      );
       const url = `http://127.0.0.1:${port}${query.path}`;
       const cold = (await autocannon({ url, connections: 1, amount: 1, timeout: 300 })).latency.max;
       await autocannon({ url, connections: options.connections ?? 10, duration: 1 });

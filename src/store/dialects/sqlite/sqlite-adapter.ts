@@ -1,5 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import { sql, type Kysely } from 'kysely';
+import { CompiledQuery, sql, type Kysely } from 'kysely';
 import type { Database, EventsTable } from '../../database.ts';
 import type { DialectAdapter } from '../dialect-adapter.ts';
 import { openSqliteBulkWriter } from './sqlite-bulk-writer.ts';
@@ -9,7 +9,6 @@ import { openSqliteBulkWriter } from './sqlite-bulk-writer.ts';
 export const sqliteAdapter = (database: BetterSqlite3.Database): DialectAdapter => {
   // Prepared on first use: the adapter exists before the migrations create events_fts.
   let matchedRowids: BetterSqlite3.Statement | undefined;
-  let matchedRows: BetterSqlite3.Statement | undefined;
   return {
     name: 'sqlite',
     async createFullTextIndex(db: Kysely<Database>) {
@@ -37,12 +36,15 @@ export const sqliteAdapter = (database: BetterSqlite3.Database): DialectAdapter 
     },
     async matchedEventRows(db, words, limit) {
       // Streamed from the full-text index into the table, where `rowid IN (subquery)` first
-      // builds the whole list; raw, under Kysely's lock, for the reason above.
-      matchedRows ??= database.prepare(
-        'SELECT events.* FROM events_fts JOIN events ON events.rowid = events_fts.rowid WHERE events_fts MATCH ? LIMIT ?',
+      // builds the whole list. Precompiled SQL: building this query costs about as much as
+      // running it for a rare word.
+      const { rows } = await db.executeQuery<EventsTable>(
+        CompiledQuery.raw(
+          'SELECT events.* FROM events_fts JOIN events ON events.rowid = events_fts.rowid WHERE events_fts MATCH ? LIMIT ?',
+          [ftsQuery(words, 'all'), limit],
+        ),
       );
-      const statement = matchedRows;
-      return db.connection().execute(async () => statement.all(ftsQuery(words, 'all'), limit) as EventsTable[]);
+      return rows;
     },
     async rankedEventIds(db, words, limit) {
       // FTS5's own `rank` (bm25) ordered inside the index, joined to events only for the winners.
