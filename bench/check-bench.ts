@@ -1,14 +1,13 @@
 // Checker throughput: sentences per second over a text, and the median time per sentence.
 // Run alone it measures the shipped record in memory; the 1M-event benchmark calls
 // benchCheckThroughput with a store-backed source.
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { checkText } from '../src/check/check-text.ts';
 import type { EvidenceSource } from '../src/check/evidence-source.ts';
 import { memoryEvidenceSource } from '../src/check/memory-evidence-source.ts';
-import { recordSetSchema } from '../src/domain/schemas.ts';
+import { readShippedRecord } from '../src/io/shipped-record.ts';
 
 /** Issue 5's targets. */
 export const CHECK_SHIPPED_SENTENCES_PER_SECOND_TARGET = 500;
@@ -22,7 +21,6 @@ export interface CheckThroughput {
   p95MsPerSentence: number;
 }
 
-const SHIPPED = resolve(import.meta.dirname, '../data/ukraine-nato');
 const REFERENCE = resolve(import.meta.dirname, '../../shared/reference/ukraine-nato');
 const readJson = async (path: string) => JSON.parse(await readFile(path, 'utf8'));
 
@@ -76,15 +74,9 @@ export function formatCheckThroughput(label: string, r: CheckThroughput): string
   return `check (${label}): ${r.sentencesPerSecond.toFixed(0)} sentences/s, median ${r.medianMsPerSentence.toFixed(2)} ms/sentence, p95 ${r.p95MsPerSentence.toFixed(2)} ms (${r.sentences} sentences, ${r.claims} claims)`;
 }
 
-/** The shipped record (one file per kind) when present, else the reference record it is made from. */
+/** The shipped record, in memory. */
 export async function shippedRecordSource(): Promise<EvidenceSource> {
-  if (existsSync(`${SHIPPED}/events.json`)) {
-    const kinds = ['events', 'parties', 'agreements', 'commitments', 'deliveries'];
-    const parts = await Promise.all(kinds.map((k) => (existsSync(`${SHIPPED}/${k}.json`) ? readJson(`${SHIPPED}/${k}.json`) : {})));
-    return memoryEvidenceSource(recordSetSchema.parse(Object.assign({}, ...parts)));
-  }
-  const events = await readJson(`${REFERENCE}/timeline.json`);
-  return memoryEvidenceSource(recordSetSchema.parse({ events, ...(await readJson(`${REFERENCE}/commitments.json`)) }));
+  return memoryEvidenceSource(await readShippedRecord());
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

@@ -157,9 +157,3 @@ export async function recordsWrittenSince(
   if (entries.length > max || entries.some((e) => e.record_id === null)) return undefined;
   return new Set(entries.filter((e) => e.kind === kind).map((e) => e.record_id!));
 }
-
-/** The seq of the last entry: a version of the whole record that every write moves on. */
-export async function recordVersion(db: Kysely<Database>): Promise<number> {
-  const head = await auditDb(db).selectFrom('change_head').select('seq').where('id', '=', 1).executeTakeFirstOrThrow();
-  return head.seq;
-}

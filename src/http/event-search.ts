@@ -2,9 +2,9 @@
 // events matches 100k rows, each counted for the total and per facet: hundreds of ms to
 // seconds on SQLite), and the same queries come again and again (the timeline's default
 // view, a reader paging back and forth). So answers are memoised per query, keyed by the
-// record version: the change log's head seq, which every write and every import moves on, so
+// record version: the change log's head (seq and hash), which every write and every import moves on, so
 // a memoised answer is never stale. Checking the version costs one primary-key read.
-import { recordVersion } from '../changelog/change-log.ts';
+import { recordVersionKey } from '../changelog/change-log.ts';
 import type { EventPage, EventQuery, FacetField, RecordStore } from '../store/record-store.ts';
 
 export interface EventSearch {
@@ -15,11 +15,11 @@ export interface EventSearch {
 const MAX_ENTRIES = 200;
 
 export function cachedEventSearch(store: RecordStore): EventSearch {
-  const cache = new Map<string, { version: number; page: Promise<EventPage> }>();
+  const cache = new Map<string, { version: string; page: Promise<EventPage> }>();
   return {
     async search(query, facets) {
       const key = JSON.stringify([query, [...facets].sort()]);
-      const version = await recordVersion(store.db);
+      const version = await recordVersionKey(store.db);
       const hit = cache.get(key);
       // Map order is insertion order: re-inserting keeps the most recently used entries.
       cache.delete(key);

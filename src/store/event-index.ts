@@ -56,6 +56,13 @@ const dateKey = (date: string) => (Number(date.slice(0, 4)) * 13 + Number(date.s
 /** Page order: newest first, then the greater id first, as SQL's ORDER BY date DESC, id DESC. */
 const comesBefore = (keyA: number, idA: string, keyB: number, idB: string) => keyA > keyB || (keyA === keyB && idA > idB);
 
+/**
+ * Page order as a sort comparator. Ids and dates are ASCII (kebab-case ids, ISO dates), so
+ * JavaScript's string order is the database's.
+ */
+export const inPageOrder = (a: { date: string; id: string }, b: { date: string; id: string }): number =>
+  comesBefore(dateKey(a.date), a.id, dateKey(b.date), b.id) ? -1 : comesBefore(dateKey(b.date), b.id, dateKey(a.date), a.id) ? 1 : 0;
+
 // Areas fit one 32-bit mask per event; checked here so a longer vocabulary fails loudly.
 if (AREAS.length > 32) throw new Error('event-index keeps areas in a 32-bit mask');
 
@@ -251,7 +258,7 @@ export class EventIndex {
   withChanges(changed: Set<string>, rows: IndexedEventRow[], version: string): EventIndex | undefined {
     const { ids, dateKeys } = this.columns;
     const added = rows.map((row) => ({ row, key: dateKey(row.date), at: -1 }));
-    added.sort((a, b) => (comesBefore(a.key, a.row.id, b.key, b.row.id) ? -1 : comesBefore(b.key, b.row.id, a.key, a.row.id) ? 1 : 0));
+    added.sort((a, b) => inPageOrder(a.row, b.row));
     const builder = new EventIndexBuilder(this);
     const kept = new Int32Array(ids.length).fill(-1);
     let next = 0;

@@ -9,7 +9,7 @@ import type { Database } from './database.ts';
 import { fullTextWords, type DialectAdapter, type EventBulkWriter } from './dialects/dialect-adapter.ts';
 import { migrationProvider } from './migrations/index.ts';
 import { decodeCursor, encodeCursor } from './event-cursor.ts';
-import { EventIndexBuilder, type EventIndex, type IndexedEventRow, type IndexQuery } from './event-index.ts';
+import { EventIndexBuilder, inPageOrder, type EventIndex, type IndexedEventRow, type IndexQuery } from './event-index.ts';
 import { DATA_ROWS, eventToRow, rowToEvent, type DataKind } from './record-rows.ts';
 import type { EventPage, EventQuery, FacetField, Facets, ImportSummary, ListFilter, RecordBatch, RecordStore } from './record-store.ts';
 
@@ -353,8 +353,7 @@ export class KyselyRecordStore implements RecordStore {
           .limit(most + 1)
           .execute();
     if (rows.length > most) return undefined;
-    // Ids and dates are ASCII (kebab-case ids, ISO dates), so this is the database's order too.
-    rows.sort((a, b) => (a.date !== b.date ? (a.date < b.date ? 1 : -1) : a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+    rows.sort(inPageOrder);
     // The search box's query, words alone, is the page itself.
     const filtered = query.from || query.to || query.types?.length || query.areas?.length || query.actors?.length;
     if (!filtered && !facets.length && after === undefined) return pageOf(rows.slice(0, limit + 1).map(rowToEvent), limit, rows.length, {});

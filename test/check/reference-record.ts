@@ -7,20 +7,16 @@ import { resolve } from 'node:path';
 import { memoryEvidenceSource } from '../../src/check/memory-evidence-source.ts';
 import type { EvidenceSource } from '../../src/check/evidence-source.ts';
 import { recordSetSchema, type RecordSet } from '../../src/domain/schemas.ts';
+import { readShippedRecord } from '../../src/io/shipped-record.ts';
 
 export const REFERENCE = resolve(import.meta.dirname, '../../../shared/reference/ukraine-nato');
 
-const SHIPPED = resolve(import.meta.dirname, '../../data/ukraine-nato');
 export const HAVE_REFERENCE = existsSync(`${REFERENCE}/timeline.json`);
 
 const readJson = async (path: string) => JSON.parse(await readFile(path, 'utf8'));
 
 export async function referenceRecord(): Promise<RecordSet> {
-  if (!HAVE_REFERENCE) {
-    const kinds = ['events', 'parties', 'agreements', 'commitments', 'deliveries'];
-    const parts = await Promise.all(kinds.map((k) => readJson(`${SHIPPED}/${k}.json`)));
-    return recordSetSchema.parse(Object.assign({}, ...parts));
-  }
+  if (!HAVE_REFERENCE) return readShippedRecord();
   return recordSetSchema.parse({
     events: await readJson(`${REFERENCE}/timeline.json`),
     ...(await readJson(`${REFERENCE}/commitments.json`)),

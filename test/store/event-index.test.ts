@@ -8,7 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import { etagOf } from '../../src/changelog/canonical-json.ts';
 import { RecordWriter } from '../../src/changelog/record-writer.ts';
 import { recordSetSchema, type EventRecord, type RecordSet } from '../../src/domain/schemas.ts';
-import { EventIndexBuilder, type IndexedEventRow } from '../../src/store/event-index.ts';
+import { EventIndexBuilder, inPageOrder, type IndexedEventRow } from '../../src/store/event-index.ts';
 import { eventToRow } from '../../src/store/record-rows.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import { AREAS, EVENT_TYPES } from '../../src/domain/vocabulary.ts';
@@ -159,7 +159,7 @@ for (const dialect of DIALECTS) {
 describe('EventIndex.withChanges', () => {
   const rowsOf = (events: EventRecord[]) => events.map((e, i): IndexedEventRow => ({ ...eventToRow(e), rowid: i + 1 }));
   const indexOf = (rows: IndexedEventRow[], version: string) => {
-    const sorted = [...rows].sort((a, b) => (a.date !== b.date ? (a.date < b.date ? 1 : -1) : a.id < b.id ? 1 : -1));
+    const sorted = [...rows].sort(inPageOrder);
     const builder = new EventIndexBuilder();
     for (const row of sorted) builder.order(row.id);
     for (const row of rows) builder.fill(row);
