@@ -87,26 +87,28 @@ export class KyselyRecordStore implements RecordStore {
     onProgress?: (rows: number) => void,
   ): Promise<ImportSummary> {
     const counts = Object.fromEntries(RECORD_KINDS.map((k) => [k, 0])) as Record<RecordKind, number>;
-    await this.db.transaction().execute(async (trx) => {
-      const log = await startImportLog(trx);
-      let eventWriter: EventBulkWriter | undefined;
-      for await (const batch of batches) {
-        log.add(batch);
-        if (batch.kind === 'events' && this.adapter.openEventBulkWriter) {
-          eventWriter ??= await this.adapter.openEventBulkWriter(trx);
-          await eventWriter.write(batch.records as EventRecord[]);
-        } else {
-          for (let i = 0; i < batch.records.length; i += ROWS_PER_INSERT) {
-            await upsert(trx, batch.kind, batch.records.slice(i, i + ROWS_PER_INSERT));
+    const load = () =>
+      this.db.transaction().execute(async (trx) => {
+        const log = await startImportLog(trx);
+        let eventWriter: EventBulkWriter | undefined;
+        for await (const batch of batches) {
+          log.add(batch);
+          if (batch.kind === 'events' && this.adapter.openEventBulkWriter) {
+            eventWriter ??= await this.adapter.openEventBulkWriter(trx);
+            await eventWriter.write(batch.records as EventRecord[]);
+          } else {
+            for (let i = 0; i < batch.records.length; i += ROWS_PER_INSERT) {
+              await upsert(trx, batch.kind, batch.records.slice(i, i + ROWS_PER_INSERT));
+            }
           }
+          counts[batch.kind] += batch.records.length;
+          onProgress?.(batch.records.length);
         }
-        counts[batch.kind] += batch.records.length;
-        onProgress?.(batch.records.length);
-      }
-      await eventWriter?.finish();
-      await assertReferencesResolve(trx);
-      await log.finish(counts);
-    });
+        await eventWriter?.finish();
+        await assertReferencesResolve(trx);
+        await log.finish(counts);
+      });
+    await (this.adapter.aroundImport ? this.adapter.aroundImport(load) : load());
     return { counts };
   }
 

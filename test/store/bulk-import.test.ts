@@ -5,7 +5,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { recordSetSchema, type EventRecord } from '../../src/domain/schemas.ts';
-import { DIALECTS, type TestStore } from '../support/test-stores.ts';
+import SqliteDatabase from 'better-sqlite3';
+import { DIALECTS, sqliteDialect, type TestStore } from '../support/test-stores.ts';
 
 const event = (id: string, extra: Partial<EventRecord> = {}) =>
   recordSetSchema.parse({
@@ -24,6 +25,22 @@ const event = (id: string, extra: Partial<EventRecord> = {}) =>
     ],
   }).events[0]!;
 
+/** A commitment whose agreement does not exist: the import fails at its reference check, after writing. */
+const orphanCommitments = () =>
+  recordSetSchema.parse({
+    commitments: [
+      {
+        id: 'orphan',
+        agreement_id: 'none',
+        obligor: 'nato',
+        beneficiary: 'nato',
+        area: 'membership',
+        description: 'd',
+        sources: [{ url: 'https://e.org' }],
+      },
+    ],
+  }).commitments;
+
 const ids = (page: { items: EventRecord[] }) => page.items.map((e) => e.id).sort();
 
 for (const dialect of DIALECTS) {
@@ -35,20 +52,7 @@ for (const dialect of DIALECTS) {
     after(() => t?.close());
 
     test('a failed import into an empty table writes nothing and leaves the indexes working', async () => {
-      const orphan = recordSetSchema.parse({
-        commitments: [
-          {
-            id: 'orphan',
-            agreement_id: 'none',
-            obligor: 'nato',
-            beneficiary: 'nato',
-            area: 'membership',
-            description: 'd',
-            sources: [{ url: 'https://e.org' }],
-          },
-        ],
-      }).commitments;
-      await assert.rejects(t.store.importRecords({ events: [event('lost', { title: 'quokka' })], commitments: orphan }));
+      await assert.rejects(t.store.importRecords({ events: [event('lost', { title: 'quokka' })], commitments: orphanCommitments() }));
       assert.equal(await t.store.count('events'), 0);
       assert.equal((await t.store.searchEvents({ q: 'quokka' })).total, 0);
     });
@@ -76,3 +80,42 @@ for (const dialect of DIALECTS) {
     });
   });
 }
+
+describe('sqlite: the journal of an import into an empty table', () => {
+  const journalMode = (file: string) => {
+    const db = new SqliteDatabase(file, { readonly: true });
+    try {
+      return db.pragma('journal_mode', { simple: true });
+    } finally {
+      db.close();
+    }
+  };
+
+  test('is WAL again after the import, whether it committed or rolled back', async () => {
+    const t = await sqliteDialect.open();
+    try {
+      const file = t.cliArgs[1]!;
+      await assert.rejects(t.store.importRecords({ events: [event('lost')], commitments: orphanCommitments() }));
+      assert.equal(journalMode(file), 'wal');
+      await t.store.importRecords({ events: [event('kept')] });
+      assert.equal(journalMode(file), 'wal');
+      assert.equal(await t.store.count('events'), 1);
+    } finally {
+      await t.close();
+    }
+  });
+
+  test('stays WAL, and the import still lands, while another connection has the file open', async () => {
+    const t = await sqliteDialect.open();
+    const other = new SqliteDatabase(t.cliArgs[1]!);
+    try {
+      other.prepare('SELECT count(*) FROM events').get();
+      await t.store.importRecords({ events: [event('beside-a-reader')] });
+      assert.equal(other.pragma('journal_mode', { simple: true }), 'wal');
+      assert.deepEqual(other.prepare('SELECT id FROM events').all(), [{ id: 'beside-a-reader' }]);
+    } finally {
+      other.close();
+      await t.close();
+    }
+  });
+});

@@ -33,6 +33,11 @@ export interface DialectAdapter {
    * without it, imports use the shared Kysely statements.
    */
   openEventBulkWriter?(trx: Transaction<Database>): Promise<EventBulkWriter>;
+  /**
+   * Runs an import's transaction (`run`) in whatever connection settings load fastest, for a
+   * dialect that has such settings; they are restored before it resolves.
+   */
+  aroundImport?<T>(run: () => Promise<T>): Promise<T>;
 }
 
 /** Upserts events (rows and their area and actor links) with the same effect as the Kysely path. */
