@@ -42,11 +42,11 @@ export function openSqliteBulkWriter(
     : [];
   for (const object of deferred) database.exec(`DROP ${object.type.toUpperCase()} "${object.name}"`);
 
-  // Named after the keys of the first row, so record-rows.ts stays the one column mapping.
+  // Columns in the order of the first row's keys, so record-rows.ts stays the one column mapping.
   let upsertEvent: BetterSqlite3.Statement | undefined;
   const prepareUpsert = (columns: string[]) =>
     database.prepare(
-      `INSERT INTO events (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})
+      `INSERT INTO events (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})
        ON CONFLICT (id) DO UPDATE SET ${columns
          .filter((c) => c !== 'id')
          .map((c) => `${c} = excluded.${c}`)
@@ -63,7 +63,8 @@ export function openSqliteBulkWriter(
       for (const event of events) {
         const row = eventToRow(event);
         upsertEvent ??= prepareUpsert(Object.keys(row));
-        upsertEvent.run(row);
+        // Bound by position: by name, better-sqlite3 looks up every key of every row.
+        upsertEvent.run(Object.values(row));
         if (empty) continue;
         for (const link of links) {
           link.clear.run(event.id);
