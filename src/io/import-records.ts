@@ -1,14 +1,26 @@
 // `pactwatch import`: reads, validates and writes in one transaction. On any problem the
 // transaction rolls back, so the database is exactly as it was.
+import fs from 'node:fs';
 import { PactwatchError, type FieldProblem } from '../domain/errors.ts';
 import type { ImportSummary, RecordBatch, RecordStore } from '../store/record-store.ts';
 import { inputFiles, readRecordBatches, type ReadProgress } from './record-reader.ts';
+import { readRecordBatchesInThread } from './record-reader-thread.ts';
 
-export async function importPaths(store: RecordStore, paths: string[], progress: ReadProgress = {}): Promise<ImportSummary> {
+/** Below this much input, starting a reader thread costs more than it saves. */
+const THREAD_MIN_BYTES = 4 << 20;
+
+export interface ImportOptions extends ReadProgress {
+  /** Read in a worker thread; by default, when the input is large enough to gain from it. */
+  thread?: boolean;
+}
+
+export async function importPaths(store: RecordStore, paths: string[], options: ImportOptions = {}): Promise<ImportSummary> {
   const files = inputFiles(paths);
+  const thread = options.thread ?? files.reduce((sum, f) => sum + fs.statSync(f).size, 0) >= THREAD_MIN_BYTES;
+  const read = thread ? readRecordBatchesInThread : readRecordBatches;
   const problems: FieldProblem[] = [];
   async function* checked(): AsyncIterable<RecordBatch> {
-    yield* readRecordBatches(files, problems, progress);
+    yield* read(files, problems, options);
     if (problems.length) throw invalidInput(problems);
   }
   return store.importBatches(checked());

@@ -35,6 +35,8 @@ export interface EventPage {
 export interface RecordBatch<K extends RecordKind = RecordKind> {
   kind: K;
   records: RecordTypes[K][];
+  /** The records as one JSON array, when the reader has that text already: it is not made again. */
+  json?: string;
 }
 
 export interface ImportSummary {

@@ -1,0 +1,71 @@
+// readRecordBatches in a worker thread. Parsing and validating a large file costs about as
+// much as writing it, so on a second core the two overlap instead of taking turns. The batches,
+// problems and progress that arrive are those the in-process reader gives for the same files.
+import { Worker } from 'node:worker_threads';
+import { PactwatchError, type ErrorCode, type FieldProblem } from '../domain/errors.ts';
+import type { RecordKind } from '../domain/vocabulary.ts';
+import type { RecordBatch } from '../store/record-store.ts';
+import type { ReadProgress } from './record-reader.ts';
+
+/** Batches read ahead of the writer: enough to keep both threads busy, few enough to bound memory. */
+const WINDOW = 8;
+
+export type FromReader =
+  | { type: 'bytes'; bytes: number }
+  | { type: 'batch'; kind: RecordKind; json: string }
+  | { type: 'end'; problems: FieldProblem[] }
+  | { type: 'failed'; error: { message: string; code?: string; status?: number; details?: FieldProblem[] } };
+export type ToReader = { type: 'taken' };
+
+export async function* readRecordBatchesInThread(
+  files: string[],
+  problems: FieldProblem[],
+  progress: ReadProgress = {},
+): AsyncIterable<RecordBatch> {
+  const worker = new Worker(new URL('../../bin/typescript-worker.js', import.meta.url), {
+    workerData: { module: new URL('./record-reader-worker.ts', import.meta.url).href, files, window: WINDOW },
+  });
+  const arrived: Exclude<FromReader, { type: 'bytes' }>[] = [];
+  let wake: (() => void) | undefined;
+  let crashed: Error | undefined;
+  const notify = () => {
+    wake?.();
+    wake = undefined;
+  };
+  worker.on('message', (message: FromReader) => {
+    if (message.type === 'bytes') progress.onBytes?.(message.bytes);
+    else arrived.push(message);
+    notify();
+  });
+  worker.on('error', (error) => {
+    crashed = error;
+    notify();
+  });
+  worker.on('exit', (code) => {
+    crashed ??= new Error(`the reader thread exited with code ${code} before it finished`);
+    notify();
+  });
+  try {
+    for (;;) {
+      const message = arrived.shift();
+      if (!message) {
+        if (crashed) throw crashed;
+        await new Promise<void>((resolve) => (wake = resolve));
+        continue;
+      }
+      if (message.type === 'batch') {
+        worker.postMessage({ type: 'taken' } satisfies ToReader);
+        yield { kind: message.kind, records: JSON.parse(message.json), json: message.json } as RecordBatch;
+      } else if (message.type === 'end') {
+        problems.push(...message.problems);
+        return;
+      } else {
+        const { message: text, code, status, details } = message.error;
+        throw code ? new PactwatchError(code as ErrorCode, text, status, details) : new Error(text);
+      }
+    }
+  } finally {
+    // Also when the writer stops early (a failed write): the rest of the input is not wanted.
+    await worker.terminate();
+  }
+}

@@ -1,0 +1,34 @@
+// The worker side of record-reader-thread.ts: reads and validates the files it is given and
+// posts the batches back, never more than the reader has room for.
+import { parentPort, workerData } from 'node:worker_threads';
+import type { FieldProblem } from '../domain/errors.ts';
+import { readRecordBatches } from './record-reader.ts';
+import type { FromReader, ToReader } from './record-reader-thread.ts';
+
+const port = parentPort!;
+const { files, window } = workerData as { files: string[]; window: number };
+const post = (message: FromReader) => port.postMessage(message);
+
+let unread = 0;
+let room: (() => void) | undefined;
+port.on('message', (message: ToReader) => {
+  if (message.type !== 'taken') return;
+  unread--;
+  room?.();
+  room = undefined;
+});
+
+const problems: FieldProblem[] = [];
+try {
+  for await (const batch of readRecordBatches(files, problems, { onBytes: (bytes) => post({ type: 'bytes', bytes }) })) {
+    // As JSON text: a string crosses threads as one copy, where cloning builds every object
+    // anew (1M events: 1.3 s to parse on the other side, against 2.7 s to deserialise).
+    post({ type: 'batch', kind: batch.kind, json: JSON.stringify(batch.records) });
+    if (++unread >= window) await new Promise<void>((resolve) => (room = resolve));
+  }
+  post({ type: 'end', problems });
+} catch (error) {
+  const { message, code, status, details } = error as { message: string; code?: string; status?: number; details?: FieldProblem[] };
+  post({ type: 'failed', error: { message, code, status, details } });
+}
+port.close();
