@@ -4,12 +4,14 @@ import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import type { DialectAdapter } from '../dialects/dialect-adapter.ts';
 import * as record from './001-record.ts';
 import * as accountsChanges from './002-accounts-changes.ts';
+import * as eventLinksWithoutRowid from './003-event-links-without-rowid.ts';
 
 type Step = { up(db: Kysely<any>, adapter: DialectAdapter): Promise<void> };
 
 const STEPS: Record<string, Step> = {
   '001-record': record,
   '002-accounts-changes': accountsChanges,
+  '003-event-links-without-rowid': eventLinksWithoutRowid,
 };
 
 export function migrationProvider(adapter: DialectAdapter): MigrationProvider {

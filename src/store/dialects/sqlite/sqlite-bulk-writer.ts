@@ -74,10 +74,11 @@ export function openSqliteBulkWriter(
     },
     async finish() {
       if (!empty) return;
-      // The rows' own JSON lists are what the links mirror; DISTINCT as the Set above.
+      // The rows' own JSON lists are what the links mirror. OR IGNORE drops a value listed twice,
+      // as the Set above does, on the primary key's own check: DISTINCT would sort every link first.
       for (const { field, table, column } of LINKS) {
         database.exec(
-          `INSERT INTO ${table} (event_id, ${column}) SELECT DISTINCT events.id, j.value FROM events, json_each(events.${field}) j`,
+          `INSERT OR IGNORE INTO ${table} (event_id, ${column}) SELECT events.id, j.value FROM events, json_each(events.${field}) j`,
         );
       }
       for (const object of deferred) database.exec(object.sql);
