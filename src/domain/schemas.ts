@@ -20,12 +20,25 @@ export const partialDateSchema = z.string().refine(isPartialDate, 'must be a rea
 // silently alter what was acknowledged. So it is rejected up front, naming the field.
 const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
+// Every record passes through here, so the walk allocates nothing until it finds a problem:
+// one path array, pushed and popped, copied only into an issue.
 function storableText(value: unknown, ctx: z.RefinementCtx, path: PropertyKey[] = []): void {
   if (typeof value === 'string') {
-    if (UNSTORABLE.test(value)) ctx.addIssue({ code: 'custom', path, message: 'must not contain NUL characters or unpaired surrogates' });
-  } else if (Array.isArray(value)) value.forEach((item, i) => storableText(item, ctx, [...path, i]));
-  else if (value !== null && typeof value === 'object')
-    for (const [key, item] of Object.entries(value)) storableText(item, ctx, [...path, key]);
+    if (UNSTORABLE.test(value))
+      ctx.addIssue({ code: 'custom', path: [...path], message: 'must not contain NUL characters or unpaired surrogates' });
+  } else if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      path.push(i);
+      storableText(value[i], ctx, path);
+      path.pop();
+    }
+  } else if (value !== null && typeof value === 'object') {
+    for (const key in value) {
+      path.push(key);
+      storableText((value as Record<string, unknown>)[key], ctx, path);
+      path.pop();
+    }
+  }
 }
 
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);

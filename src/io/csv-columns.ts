@@ -16,7 +16,8 @@ interface Column {
   read(cell: Cell, record: Raw): void;
 }
 
-const blank = (cell: Cell) => cell.trim() === '';
+// A search for the first non-space stops at once on most cells, where trim() copies each one.
+const blank = (cell: Cell) => !/\S/.test(cell);
 
 function text(name: string, required = false): Column {
   return {
