@@ -1,9 +1,8 @@
 // `pactwatch import`: reads, validates and writes in one transaction. On any problem the
 // transaction rolls back, so the database is exactly as it was.
-import fs from 'node:fs';
 import { PactwatchError, type FieldProblem } from '../domain/errors.ts';
 import type { ImportSummary, RecordBatch, RecordStore } from '../store/record-store.ts';
-import { inputFiles, readRecordBatches, type ReadProgress } from './record-reader.ts';
+import { inputFiles, readRecordBatches, totalBytes, type ReadProgress } from './record-reader.ts';
 import { readRecordBatchesInThread } from './record-reader-thread.ts';
 
 /** Below this much input, starting a reader thread costs more than it saves. */
@@ -16,7 +15,7 @@ export interface ImportOptions extends ReadProgress {
 
 export async function importPaths(store: RecordStore, paths: string[], options: ImportOptions = {}): Promise<ImportSummary> {
   const files = inputFiles(paths);
-  const thread = options.thread ?? files.reduce((sum, f) => sum + fs.statSync(f).size, 0) >= THREAD_MIN_BYTES;
+  const thread = options.thread ?? totalBytes(files) >= THREAD_MIN_BYTES;
   const read = thread ? readRecordBatchesInThread : readRecordBatches;
   const problems: FieldProblem[] = [];
   async function* checked(): AsyncIterable<RecordBatch> {

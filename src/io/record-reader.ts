@@ -10,7 +10,7 @@ import type { RecordBatch } from '../store/record-store.ts';
 import { csvRecordReader, missingColumns } from './csv-columns.ts';
 import { CsvSyntaxError, readCsvRows } from './csv-rows.ts';
 
-const BATCH_SIZE = 1000;
+const BATCH_SIZE = 250;
 /** Past this many problems, reading stops: the user has enough to fix. */
 export const MAX_PROBLEMS = 50;
 
@@ -50,6 +50,11 @@ export function inputFiles(paths: string[]): string[] {
     }
   }
   return files;
+}
+
+/** The size of the files, in bytes: what progress counts up to. */
+export function totalBytes(files: string[]): number {
+  return files.reduce((sum, f) => sum + fs.statSync(f).size, 0);
 }
 
 function kindOrder(file: string): number {

@@ -82,9 +82,11 @@ describe('the reader thread', () => {
   });
 
   test('an error thrown in the thread reaches the caller', async () => {
-    const missing = path.join(dir, 'gone', 'events.csv');
-    const { error } = await read(readRecordBatchesInThread, [missing]);
-    assert.match(error ?? '', /ENOENT|no such file/);
+    // A folder where a file should be: it passes stat, and fails when the thread reads it.
+    const folder = path.join(dir, 'folder', 'events.csv');
+    fs.mkdirSync(folder, { recursive: true });
+    const { error } = await read(readRecordBatchesInThread, [folder]);
+    assert.match(error ?? '', /EISDIR/);
   });
 
   test('an import through the thread stores what an import in process stores', async () => {

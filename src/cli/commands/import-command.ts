@@ -1,8 +1,7 @@
 import { SingleBar, Presets } from 'cli-progress';
-import fs from 'node:fs';
 import type { Command } from 'commander';
 import { importPaths } from '../../io/import-records.ts';
-import { inputFiles } from '../../io/record-reader.ts';
+import { inputFiles, totalBytes } from '../../io/record-reader.ts';
 import { withStore } from '../open-cli-store.ts';
 
 export function registerImport(program: Command): void {
@@ -18,10 +17,7 @@ export function registerImport(program: Command): void {
             Presets.shades_classic,
           )
         : undefined;
-      bar?.start(
-        files.reduce((sum, f) => sum + fs.statSync(f).size, 0),
-        0,
-      );
+      bar?.start(totalBytes(files), 0);
       try {
         const summary = await withStore(command, (store) => importPaths(store, files, { onBytes: (n) => bar?.increment(n) }));
         bar?.stop();
