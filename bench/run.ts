@@ -61,6 +61,12 @@ if (only.has('import') || only.has('search') || only.has('check')) {
             met: imported.ratio <= IMPORT_RATIO_TARGET,
           },
     );
+    if (imported.sqliteWorkRatio !== undefined)
+      summary.push({
+        figure: 'import, SQLite work alone / sqlite3 shell',
+        value: `${imported.sqliteWorkRatio.toFixed(2)} (${imported.sqliteWorkSeconds.toFixed(1)} s)`,
+        target: 'the least the ratio can be',
+      });
   }
 }
 

@@ -6,6 +6,8 @@ import { openSqliteBulkWriter } from './sqlite-bulk-writer.ts';
 
 // External-content FTS5: the text lives once, in events; triggers (events_fts_*) keep the
 // index in step.
+export const SQLITE_FULL_TEXT = { table: 'events_fts', triggerPrefix: 'events_fts_' };
+
 export const sqliteAdapter = (database: BetterSqlite3.Database): DialectAdapter => {
   // Prepared on first use: the adapter exists before the migrations create events_fts.
   let matchedRowids: BetterSqlite3.Statement | undefined;
@@ -73,7 +75,7 @@ export const sqliteAdapter = (database: BetterSqlite3.Database): DialectAdapter 
       }
     },
     async openEventBulkWriter() {
-      return openSqliteBulkWriter(database, { table: 'events_fts', triggerPrefix: 'events_fts_' });
+      return openSqliteBulkWriter(database, SQLITE_FULL_TEXT);
     },
   };
 };
