@@ -11,9 +11,9 @@ import { totalBytes, type ReadProgress } from './record-reader.ts';
 const WINDOW = 16;
 /**
  * The reader thread's heap limit, in MB. Left to itself V8 grows a busy heap long before it
- * collects (1M events: the process peaked at 582 MB, 442 MB with this limit). What the reader
- * keeps is the ids it has seen, to refuse duplicates: 53 bytes an id like ev-0000000, under a sixth of
- * a CSV's size; half the input's size leaves room for that at any size.
+ * collects (1M events: the process peaked at 582 MB; about 400 MB with this limit). What the
+ * reader keeps is the ids it has seen, to refuse duplicates: 53 bytes for an id like
+ * ev-0000000, under a sixth of a CSV's size, so half the input's size leaves room at any size.
  */
 const heapLimitMb = (inputBytes: number) => Math.max(256, Math.ceil(inputBytes / 2 / 2 ** 20));
 
