@@ -64,7 +64,7 @@ if (only.has('import') || only.has('search') || only.has('check')) {
     if (imported.sqliteWorkRatio !== undefined)
       summary.push({
         figure: 'import, SQLite work alone / sqlite3 shell',
-        value: `${imported.sqliteWorkRatio.toFixed(2)} (${imported.sqliteWorkSeconds.toFixed(1)} s)`,
+        value: `${imported.sqliteWorkRatio.toFixed(2)} (${imported.sqliteWorkSeconds.toFixed(1)} s, ${imported.afterRowsSeconds.toFixed(1)} s after the last row)`,
         target: 'the least the ratio can be',
       });
   }
