@@ -1,63 +1,46 @@
-// Runs the checker over labelled claim sets and prints, per set, accuracy, per-label precision
-// and recall, a confusion matrix and the claims it got wrong. Always exits 0: it reports, it
-// does not gate. Usage: npm run eval:claims [-- path/to/claims.json ...]; without a path it
-// reports the dev set and the private validation set (test/check/claims-validation.json).
-import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { relative, resolve } from 'node:path';
-import { checkText } from '../src/check/check-text.ts';
-import type { EvidenceSource } from '../src/check/evidence-source.ts';
+// Scores the checker on the labelled real texts (test/check/real-texts/dev and /validation)
+// against the shipped record, and on the claim sets of ../shared when present. Prints, per
+// set: precision of supported and of contradicted, recall of the sentences the record
+// settles, and how many perturbed true claims come out supported. Reports; does not gate.
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { evaluateOutcomeLines, pct } from './eval-format.ts';
 import { memoryEvidenceSource } from '../src/check/memory-evidence-source.ts';
-import { VERDICTS } from '../src/domain/check/check-result.ts';
-import { recordSetSchema } from '../src/domain/schemas.ts';
+import { perturbedSupported, readLabelledTexts, scoreTexts, type Perturbation } from '../src/check/evaluate-texts.ts';
+import { checkText } from '../src/check/check-text.ts';
+import { readShippedRecord } from '../src/io/shipped-record.ts';
 
+const ROOT = resolve(import.meta.dirname, '../test/check/real-texts');
 const REFERENCE = resolve(import.meta.dirname, '../../shared/reference/ukraine-nato');
-const VALIDATION = resolve(import.meta.dirname, '../test/check/claims-validation.json');
+const verbose = process.argv.includes('--verbose');
+const source = memoryEvidenceSource(await readShippedRecord());
 
-interface LabelledClaim {
-  id: string;
-  text: string;
-  label: (typeof VERDICTS)[number];
-  note?: string;
+for (const set of ['dev', 'validation']) {
+  const dir = `${ROOT}/${set}`;
+  if (!existsSync(dir)) continue;
+  const s = await scoreTexts(readLabelledTexts(dir), source);
+  console.log(`== ${set}: ${s.texts} texts, ${s.sentences} labelled sentences`);
+  console.log(`precision of supported:    ${pct(s.supportedRight, s.supported)}`);
+  console.log(`precision of contradicted: ${pct(s.contradictedRight, s.contradicted)}`);
+  console.log(`recall of settled:         ${pct(s.settledRight, s.settled)}`);
+  const perturbedFile = `${dir}/perturbed.json`;
+  if (existsSync(perturbedFile)) {
+    const perturbations = JSON.parse(readFileSync(perturbedFile, 'utf8')) as Perturbation[];
+    const wrong = await perturbedSupported(perturbations, source);
+    console.log(`perturbed claims supported: ${wrong.length} of ${perturbations.length}`);
+  }
+  // The validation split is never read sentence by sentence while tuning: only its figures print.
+  if (verbose && set === 'dev') console.log(evaluateOutcomeLines(s.outcomes).join('\n'));
+  console.log('');
 }
 
-const readJson = async (path: string) => JSON.parse(await readFile(path, 'utf8'));
-const pct = (x: number) => (Number.isNaN(x) ? '  n/a' : x.toFixed(2));
-
-async function report(path: string, source: EvidenceSource): Promise<string> {
-  const claims: LabelledClaim[] = await readJson(path);
-  const confusion = new Map<string, number>();
-  const wrong: string[] = [];
-  let correct = 0;
+if (existsSync(`${REFERENCE}/claims-dev.json`)) {
+  const claims = JSON.parse(readFileSync(`${REFERENCE}/claims-dev.json`, 'utf8')) as { id: string; text: string; label: string }[];
+  let right = 0;
   for (const c of claims) {
-    const result = await checkText(c.text, source);
-    // A labelled text holds one claim; a text the checker finds nothing in counts as unverifiable.
-    const got = result.claims[0];
-    const verdict = got?.verdict ?? 'unverifiable';
-    confusion.set(`${c.label}|${verdict}`, (confusion.get(`${c.label}|${verdict}`) ?? 0) + 1);
-    if (verdict === c.label) correct++;
-    else wrong.push(`  ${c.id} [${c.label} -> ${verdict}] ${c.text}\n      ${got?.explanation ?? '(no claim found)'}`);
+    const { claims: got } = await checkText(c.text, source);
+    if ((got[0]?.verdict ?? 'unverifiable') === c.label) right++;
+    else if (verbose) console.log(`  ${c.id} [${c.label} -> ${got[0]?.verdict}] ${c.text}`);
   }
-  const count = (label: string, verdict: string) => confusion.get(`${label}|${verdict}`) ?? 0;
-  const lines = [`== ${relative(process.cwd(), path)}`, `claims: ${claims.length}  accuracy: ${pct(correct / claims.length)}`];
-  lines.push('label          precision  recall');
-  for (const label of VERDICTS) {
-    const tp = count(label, label);
-    const predicted = VERDICTS.reduce((n, l) => n + count(l, label), 0);
-    const actual = VERDICTS.reduce((n, v) => n + count(label, v), 0);
-    lines.push(`${label.padEnd(14)} ${pct(tp / predicted).padStart(9)} ${pct(tp / actual).padStart(7)}`);
-  }
-  lines.push(`\nconfusion (rows: label, columns: verdict)\n${''.padEnd(14)} ${VERDICTS.map((v) => v.slice(0, 12).padStart(13)).join('')}`);
-  for (const label of VERDICTS) lines.push(`${label.padEnd(14)} ${VERDICTS.map((v) => String(count(label, v)).padStart(13)).join('')}`);
-  const falseSupported = VERDICTS.filter((l) => l !== 'supported').reduce((n, l) => n + count(l, 'supported'), 0);
-  lines.push(`\nnon-supported claims called supported: ${falseSupported}`);
-  if (wrong.length) lines.push(`\nwrong:\n${wrong.join('\n')}`);
-  return lines.join('\n');
+  console.log(`== shared claims-dev: ${right} of ${claims.length} right`);
 }
-
-const timeline = await readJson(`${REFERENCE}/timeline.json`);
-const rest = await readJson(`${REFERENCE}/commitments.json`);
-const source = memoryEvidenceSource(recordSetSchema.parse({ events: timeline, ...rest }));
-const paths =
-  process.argv.length > 2 ? process.argv.slice(2) : [`${REFERENCE}/claims-dev.json`, ...(existsSync(VALIDATION) ? [VALIDATION] : [])];
-for (const path of paths) console.log(`${await report(resolve(path), source)}\n`);

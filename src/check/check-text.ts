@@ -1,16 +1,49 @@
-// The claim checker: finds the checkable claims in a text and judges each against the record.
+// The claim checker: splits a text into units, reads each as a claim frame, links it to the
+// records it is about and compares its details with them (src/domain/check/judge.ts). Units
+// that assert nothing checkable (headings, captions, metadata, questions, predictions) are
+// skipped, and say why on request. The work yields to the event loop every few milliseconds
+// and stops with a clear error past its time budget, so one text never stalls a server.
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { TextAnalysis } from '../domain/check/analyze-text.ts';
 import { analyzeText } from '../domain/check/analyze-text.ts';
-import type { CheckedClaim, CheckResult } from '../domain/check/check-result.ts';
-import { decideVerdict } from '../domain/check/decide-verdict.ts';
+import type { CheckedClaim, CheckEvidence, CheckResult, SKIP_REASONS } from '../domain/check/check-result.ts';
+import { buildFrame, type ClaimFrame } from '../domain/check/claim-frame.ts';
 import type { EvidenceDoc } from '../domain/check/evidence-doc.ts';
-import { splitClaims } from '../domain/check/split-claims.ts';
-import { isContentToken } from '../domain/check/tokenize.ts';
+import { explain } from '../domain/check/explain.ts';
+import { spansOverlap } from '../domain/check/find-dates.ts';
+import { judge, type Judgement } from '../domain/check/judge.ts';
+import { linkByConjunction, linkByName, linkByParties, type Link } from '../domain/check/link.ts';
+import type { Tagger } from '../domain/check/tagger.ts';
+import { isContentToken, stem } from '../domain/check/tokenize.ts';
+import { blankCitations, splitClaims } from '../domain/check/units.ts';
+import { PactwatchError } from '../domain/errors.ts';
 import { checkerContext, type CheckerContext } from './checker-context.ts';
 import type { EvidenceSource } from './evidence-source.ts';
+import { winkTagger } from './wink-tagger.ts';
 
 /** How many events a claim is weighed against. */
 export const CANDIDATE_EVENTS = 40;
+const MAX_EVIDENCE = 5;
+/** How long the checker works before it lets other work on the event loop run. */
+const SLICE_MS = 10;
+/** How long one check may take in all. */
+export const CHECK_BUDGET_MS = 20_000;
+
+export interface CheckOptions {
+  /** Also return the units that were not checked, with the reason. */
+  includeSkipped?: boolean;
+  budgetMs?: number;
+  tagger?: Tagger;
+}
+
+type SkipReason = (typeof SKIP_REASONS)[number];
+
+const METADATA =
+  /^(?:last updated|updated|published|posted|source|sources|read (?:more|also)|share|tags?|related|see also|credit|video|listen|subscribe|follow us)\b[^.]{0,80}?:/i;
+const CAPTION =
+  /^(?:photo|image|pictured|picture|file photo|caption)\b|\b(?:photo|image)\s*(?:credit)?\s*:|\((?:photo|image)\b[^)]*\)|getty images|©/i;
+/** "KYIV, Jan 12 (Reuters) - ": where a report was filed, which is not what it reports. */
+const DATELINE = /^[\p{Lu}][\p{Lu}\s.'’-]{1,40}(?:,[^–—\n-]{0,40})?\s*(?:\([^)]{1,30}\))?\s*[–—-]{1,2}\s+/u;
 
 /** A claim states something checkable: a date, a place, an amount, an order, or someone acting. */
 export function isCheckable(a: TextAnalysis): boolean {
@@ -24,7 +57,24 @@ export function isCheckable(a: TextAnalysis): boolean {
   );
 }
 
-/** Words to search the record with: the claim's own, plus the names of what it mentions. */
+/** The text a unit is read as: citation marks and a dateline blanked, offsets kept. */
+function readingOf(unit: string): string {
+  const blanked = blankCitations(unit);
+  const dateline = DATELINE.exec(blanked);
+  return dateline ? ' '.repeat(dateline[0].length) + blanked.slice(dateline[0].length) : blanked;
+}
+
+function skipReason(unit: string, frame: ClaimFrame): SkipReason | undefined {
+  // A line that is only a date ("date 2024-02-16", "16 May 2023") stamps the page.
+  const words = frame.analysis.tokens.filter((t) => !frame.analysis.dates.some((d) => t.start >= d.start && t.end <= d.end));
+  if (METADATA.test(unit) || (frame.analysis.dates.length > 0 && words.length <= 1)) return 'metadata';
+  if (CAPTION.test(unit)) return 'caption';
+  if (frame.skip) return frame.skip;
+  if (!isCheckable(frame.analysis)) return 'nothing-checkable';
+  return undefined;
+}
+
+/** Words to find candidate events with: the claim's own, plus the names of what it mentions. */
 function queryWords(a: TextAnalysis, ctx: CheckerContext): string[] {
   const words = new Set(a.tokens.filter(isContentToken).map((t) => t.lower));
   for (const p of a.places) words.add(p.name.toLowerCase());
@@ -40,27 +90,102 @@ function queryWords(a: TextAnalysis, ctx: CheckerContext): string[] {
   return [...words];
 }
 
-function toEvidence(d: EvidenceDoc) {
-  return { kind: d.kind, id: d.id, date: d.date, title: d.title, sources: d.sources };
+/** "The agreement was signed ...": the thing the text named last, when the noun fits it. */
+function resolveReference(frame: ClaimFrame, last: Link | undefined): Link | undefined {
+  if (!last || !frame.reference) return undefined;
+  const head = last.docs[0]!;
+  const fits = frame.reference === 'it' || head.kindWords.has(frame.reference) || head.kindWords.has(stem(frame.reference));
+  // The claim must state an act the thing referred to records: "The agreement was signed ...".
+  const act = frame.act?.action;
+  const recorded = act !== undefined && last.core.some((d) => d.acts.some((x) => x.actions.has(act)));
+  return fits && recorded ? { ...last, strength: 'reference', span: undefined } : undefined;
 }
 
-export async function checkText(text: string, source: EvidenceSource): Promise<CheckResult> {
+const toEvidence = (d: EvidenceDoc): CheckEvidence => ({ kind: d.kind, id: d.id, date: d.date, title: d.title, sources: d.sources });
+
+/** The linked act first, then the records behind each detail, then what the record holds for the claimed date. */
+function evidenceFor(j: Judgement, link: Link | undefined, frame: ClaimFrame, candidates: EvidenceDoc[]): EvidenceDoc[] {
+  const out = new Map<string, EvidenceDoc>();
+  const add = (d: EvidenceDoc | undefined) => d && out.size < MAX_EVIDENCE && out.set(`${d.kind}/${d.id}`, d);
+  add(j.act);
+  if (j.verdict === 'contradicted') {
+    const dates = frame.analysis.dates.filter((d) => !d.bound);
+    const entities = [...frame.analysis.entities];
+    for (const c of candidates)
+      if (c.acts.some((a) => dates.some((d) => spansOverlap(d, a.span))) && entities.some((id) => c.entities.has(id))) add(c);
+  }
+  for (const d of j.details) add(d.doc);
+  for (const d of link?.docs ?? []) if (out.size < 3) add(d);
+  return [...out.values()];
+}
+
+const CONFIDENCE = {
+  supported: { name: 0.9, reference: 0.8, conjunction: 0.75 },
+  contradicted: { name: 0.85, reference: 0.75, conjunction: 0 },
+};
+
+/** How sure the verdict is, by how the claim was linked: a name is surer than a back-reference or a conjunction. */
+function confidenceOf(j: Judgement, link: Link | undefined): number {
+  if (j.verdict === 'unverifiable' || !link) return link ? 0.5 : 0.3;
+  return CONFIDENCE[j.verdict][link.strength];
+}
+
+export async function checkText(text: string, source: EvidenceSource, options: CheckOptions = {}): Promise<CheckResult> {
   const ctx = await checkerContext(source);
+  const tagger = options.tagger ?? winkTagger;
+  const deadline = Date.now() + (options.budgetMs ?? CHECK_BUDGET_MS);
+  const keyCache = new WeakMap<EvidenceDoc, Set<string>>();
+  const entities = ctx.lexicon.gazetteer.entities;
   const claims: CheckedClaim[] = [];
-  for (const span of splitClaims(text)) {
-    const analysis = analyzeText(span.text, ctx.lexicon);
-    if (!isCheckable(analysis)) continue;
+  const skipped: NonNullable<CheckResult['skipped']> = [];
+  let last: Link | undefined;
+  let sliceStart = Date.now();
+  for (const unit of splitClaims(text)) {
+    if (Date.now() - sliceStart > SLICE_MS) {
+      await yieldToLoop();
+      sliceStart = Date.now();
+      if (Date.now() > deadline)
+        throw new PactwatchError(
+          'payload_too_large',
+          `The text took longer than ${Math.round((options.budgetMs ?? CHECK_BUDGET_MS) / 1000)} s to check; check it in parts.`,
+          413,
+        );
+    }
+    const reading = readingOf(unit.text);
+    const analysis = analyzeText(reading, ctx.lexicon);
+    const frame = buildFrame(analysis, tagger(reading));
+    const reason = skipReason(unit.text, frame);
+    if (reason) {
+      if (options.includeSkipped) skipped.push({ text: unit.text, start: unit.start, end: unit.end, reason });
+      continue;
+    }
     const events = await source.candidateEvents(queryWords(analysis, ctx), CANDIDATE_EVENTS);
-    const v = decideVerdict(analysis, [events.map((e) => ctx.eventDoc(e)), ctx.fixedDocs], ctx.lexicon.gazetteer.entities);
+    const candidates = events.map((e) => ctx.eventDoc(e));
+    const docs = [...candidates, ...ctx.fixedDocs];
+    const link =
+      linkByName(frame, docs, ctx.names, ctx.lexicon, keyCache) ??
+      linkByParties(frame, ctx.fixedDocs, ctx.lexicon) ??
+      resolveReference(frame, last) ??
+      linkByConjunction(frame, docs, ctx.entityShare);
+    if (link?.strength === 'name') last = link;
+    const j = judge(frame, link, entities);
     claims.push({
-      text: span.text,
-      start: span.start,
-      end: span.end,
-      verdict: v.verdict,
-      confidence: v.confidence,
-      explanation: v.explanation,
-      evidence: v.evidence.map(toEvidence),
+      text: unit.text,
+      start: unit.start,
+      end: unit.end,
+      verdict: j.verdict,
+      confidence: confidenceOf(j, link),
+      explanation: explain(frame, link, j),
+      evidence: evidenceFor(j, link, frame, candidates).map(toEvidence),
+      details: j.details.map((d) => ({
+        kind: d.kind,
+        claim: d.claim,
+        ...(d.record ? { record: d.record } : {}),
+        status: d.status,
+        ...(d.doc ? { evidence_id: `${d.doc.kind}/${d.doc.id}` } : {}),
+      })),
+      ...(link ? { link: { by: link.by, strength: link.strength } } : {}),
     });
   }
-  return { claims };
+  return options.includeSkipped ? { claims, skipped } : { claims };
 }

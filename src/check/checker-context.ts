@@ -1,17 +1,22 @@
 // What the checker reads once per source and record version: the gazetteer, the acronym
-// table and the readings of agreements, commitments and deliveries. Event readings are
-// cached by content, so a text of many sentences reads each candidate event once.
+// table, the name index and the readings of agreements, commitments and deliveries. Event
+// readings are cached by content, so a text of many sentences reads each candidate event once.
 import { learnAcronyms } from '../domain/check/acronyms.ts';
 import type { Lexicon } from '../domain/check/analyze-text.ts';
 import { agreementDoc, commitmentDoc, deliveryDoc, eventDoc, type EvidenceDoc } from '../domain/check/evidence-doc.ts';
 import { buildGazetteer } from '../domain/check/gazetteer.ts';
+import { NameIndex } from '../domain/check/link.ts';
 import type { EventRecord } from '../domain/schemas.ts';
 import type { EvidenceSource } from './evidence-source.ts';
+import { generalKnowledge } from './general-knowledge.ts';
 
 export interface CheckerContext {
   lexicon: Lexicon;
   /** Agreements, commitments and deliveries: few enough to weigh against every claim. */
   fixedDocs: EvidenceDoc[];
+  names: NameIndex;
+  /** Share of the known records that name a party: low for a specific participant. */
+  entityShare(id: string): number;
   eventDoc(e: EventRecord): EvidenceDoc;
 }
 
@@ -26,9 +31,11 @@ async function build(source: EvidenceSource): Promise<CheckerContext> {
     source.deliveries(),
     source.lexiconSeed(),
   ]);
+  const knowledge = generalKnowledge();
   const lexicon: Lexicon = {
-    gazetteer: buildGazetteer(parties, seed.actors),
+    gazetteer: buildGazetteer(parties, seed.actors, knowledge.demonyms),
     acronyms: learnAcronyms([...seed.texts, ...parties.flatMap((p) => [p.name, ...p.aliases])]),
+    knowledge,
   };
   const agreementById = new Map(agreements.map((a) => [a.id, a]));
   const commitmentById = new Map(commitments.map((c) => [c.id, c]));
@@ -37,12 +44,26 @@ async function build(source: EvidenceSource): Promise<CheckerContext> {
     ...commitments.map((c) => commitmentDoc(c, agreementById.get(c.agreement_id), lexicon)),
     ...deliveries.map((d) => deliveryDoc(d, commitmentById.get(d.commitment_id), lexicon)),
   ];
+  const names = new NameIndex(lexicon);
+  for (const d of fixedDocs) if (d.kind === 'agreement') names.add(d.id, d.names);
+  for (const e of seed.events) names.add('event:' + e.id, e.names);
+
+  const mentions = new Map<string, number>();
+  const count = (ids: Iterable<string>) => {
+    for (const id of new Set(ids)) mentions.set(id, (mentions.get(id) ?? 0) + 1);
+  };
+  for (const d of fixedDocs) count(d.entities);
+  for (const e of seed.events) count(e.actors.flatMap((a) => lexicon.gazetteer.resolve(a)));
+  const total = Math.max(1, fixedDocs.length + seed.events.length);
+
   const cache = new Map<string, EvidenceDoc>();
   return {
     lexicon,
     fixedDocs,
+    names,
+    entityShare: (id) => (mentions.get(id) ?? 0) / total,
     eventDoc(e) {
-      const key = `${e.id}\u0000${e.date}\u0000${e.title}\u0000${e.summary}\u0000${e.actors.join('|')}`;
+      const key = JSON.stringify(e);
       let doc = cache.get(key);
       if (!doc) {
         if (cache.size >= EVENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);

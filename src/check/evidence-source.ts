@@ -10,10 +10,11 @@ export interface EvidenceSource {
   /** Events containing any of the words, most relevant first. */
   candidateEvents(words: string[], limit: number): Promise<EventRecord[]>;
   /**
-   * Actor names and texts the checker learns names and acronyms from, read once per source.
+   * Actor names and texts the checker learns names and acronyms from, and the names of
+   * events (title and aliases) it measures how distinctive a name is against, read once per source.
    * A large store may return a sample; names it leaves out are still matched as words.
    */
-  lexiconSeed(): Promise<{ actors: string[]; texts: string[] }>;
+  lexiconSeed(): Promise<{ actors: string[]; texts: string[]; events: { id: string; names: string[]; actors: string[] }[] }>;
   /** Changes whenever the record does, so cached readings of it are dropped. */
   version(): Promise<string>;
 }

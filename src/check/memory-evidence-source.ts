@@ -1,7 +1,10 @@
 // The record held in memory: for tests, the evaluation script and the shipped record.
-import type { RecordSet } from '../domain/schemas.ts';
+import type { EventRecord, RecordSet } from '../domain/schemas.ts';
 import { stem, tokenize } from '../domain/check/tokenize.ts';
 import type { EvidenceSource } from './evidence-source.ts';
+
+/** What an event is called: its title and its aliases, where the record has them. */
+export const namesOf = (e: EventRecord & { aliases?: string[] }) => [e.title, ...(e.aliases ?? [])];
 
 export function memoryEvidenceSource(records: Partial<RecordSet>): EvidenceSource {
   const events = records.events ?? [];
@@ -41,6 +44,7 @@ export function memoryEvidenceSource(records: Partial<RecordSet>): EvidenceSourc
         ...(records.agreements ?? []).map((a) => a.title),
         ...(records.commitments ?? []).map((c) => c.description),
       ],
+      events: events.map((e) => ({ id: e.id, names: namesOf(e), actors: e.actors })),
     }),
     version: async () => version,
   };

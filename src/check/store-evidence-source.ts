@@ -3,6 +3,7 @@
 import { auditDb } from '../changelog/change-tables.ts';
 import type { RecordStore } from '../store/record-store.ts';
 import type { EvidenceSource } from './evidence-source.ts';
+import { namesOf } from './memory-evidence-source.ts';
 
 /** How many events the name and acronym tables are learned from. */
 const LEXICON_SAMPLE = 2000;
@@ -22,6 +23,7 @@ export function storeEvidenceSource(store: RecordStore): EvidenceSource {
       return {
         actors: [...(page.facets.actor ?? []).map((f) => f.value), ...page.items.flatMap((e) => e.actors)],
         texts: [...page.items.flatMap((e) => [e.title, e.summary]), ...agreements.map((a) => a.title)],
+        events: page.items.map((e) => ({ id: e.id, names: namesOf(e), actors: e.actors })),
       };
     },
     // The context built from this source holds the small kinds whole and learns names from a

@@ -1,22 +1,24 @@
-// Table tests for the smaller readers: sentences, names, places, negation, actions, order, roles.
+// Table tests for the smaller readers: units, names, places, negation, actions, order.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeText } from '../../src/domain/check/analyze-text.ts';
-import { headOf } from '../../src/domain/check/evidence-doc.ts';
 import { findActions } from '../../src/domain/check/find-actions.ts';
 import { negatedTokens } from '../../src/domain/check/find-negations.ts';
 import { findPlaces } from '../../src/domain/check/find-places.ts';
 import { buildGazetteer } from '../../src/domain/check/gazetteer.ts';
-import { splitClaims } from '../../src/domain/check/split-claims.ts';
+import { splitClaims } from '../../src/domain/check/units.ts';
+import { generalKnowledge } from '../../src/check/general-knowledge.ts';
 import { tokenize } from '../../src/domain/check/tokenize.ts';
 import { referenceRecord } from './reference-record.ts';
 
 const record = await referenceRecord();
+const knowledge = generalKnowledge();
 const gazetteer = buildGazetteer(
   record.parties,
   record.events.flatMap((e) => e.actors),
+  knowledge.demonyms,
 );
-const lexicon = { gazetteer, acronyms: new Map() };
+const lexicon = { gazetteer, acronyms: new Map(), knowledge };
 
 test('splits sentences and keeps offsets, not at abbreviations', () => {
   const text =
@@ -69,7 +71,7 @@ const places: [string, string[]][] = [
 for (const [text, expected] of places) {
   test(`places in "${text}"`, () =>
     assert.deepEqual(
-      findPlaces(tokenize(text), text).map((p) => p.name),
+      findPlaces(tokenize(text), text, knowledge.places).map((p) => p.name),
       expected,
     ));
 }
@@ -136,20 +138,6 @@ test('no order in "the first day of the summit", "first reading", "on the last d
     assert.deepEqual(analyzeText(text, lexicon).ordinals, [], text);
 });
 
-const roles: [string, string, string][] = [
-  ['The bill was drafted by President Poroshenko.', 'author', 'petro-poroshenko'],
-  ['bill No. 6470 (authored by Speaker Andriy Parubiy)', 'author', 'andriy-parubiy'],
-  ["the Rada sent President Poroshenko's constitutional amendment", 'author', 'petro-poroshenko'],
-  ['The Charter was signed by Leonid Kuchma and Javier Solana.', 'signer', 'leonid-kuchma'],
-];
-for (const [text, role, who] of roles) {
-  test(`${role} in "${text}"`, () => {
-    const found = analyzeText(text, lexicon).roles;
-    assert.equal(found[0]?.role, role);
-    assert.equal(found[0]?.entity[0], who);
-  });
-}
-
 test('a body involves the parties it is named after', () => {
   assert.deepEqual(gazetteer.parts('nato-ukraine-commission').sort(), ['nato', 'ukraine']);
   assert.deepEqual(gazetteer.parts('ukraine'), []);
@@ -157,15 +145,7 @@ test('a body involves the parties it is named after', () => {
 
 test('a region is a place of its own, not its country', () => {
   const text = 'Rumsfeld met Kuchma in Crimea.';
-  const [p] = findPlaces(tokenize(text), text);
+  const [p] = findPlaces(tokenize(text), text, knowledge.places);
   assert.equal(p?.name, 'Crimea');
   assert.equal(p?.isCountry, false);
-});
-
-test('the head of a name, and the parties that qualify it', () => {
-  const head = (title: string) => headOf(analyzeText(title, lexicon), title.length);
-  assert.deepEqual(head('Charter on a Distinctive Partnership signed in Madrid'), { word: 'charter', qualifiers: [] });
-  assert.deepEqual(head('Declaration to Complement the Charter'), { word: 'declar', qualifiers: [] });
-  assert.deepEqual(head('US-Ukraine Charter on Strategic Partnership'), { word: 'charter', qualifiers: ['united-states', 'ukraine'] });
-  assert.equal(head('First NATO-Ukraine Commission summit in Washington')?.word, 'summit');
 });

@@ -1,12 +1,24 @@
-// A record as the checker sees it: its text read once (cached by the caller), its own date,
-// and the parties, places and signers its fields state outright.
+// A record as the checker sees it: its text read once (cached by the caller), the names it
+// goes by, the acts it records with their dates, its place, its amounts, and the parties and
+// people its fields state outright.
 import type { Agreement, Commitment, Delivery, EventRecord } from '../schemas.ts';
-import { analyzeText, type Lexicon, type TextAnalysis } from './analyze-text.ts';
-import { formatPartialDate } from './find-dates.ts';
 import { dateSpan } from '../partial-date.ts';
-import { isContentToken } from './tokenize.ts';
+import { analyzeText, type Lexicon, type TextAnalysis } from './analyze-text.ts';
+import { findActions, type Action } from './find-actions.ts';
+import { findAmounts, type Amount } from './find-amounts.ts';
+import { formatPartialDate } from './find-dates.ts';
+import { placeFromField } from './find-places.ts';
+import type { PlaceName } from './knowledge.ts';
 
 export type EvidenceKind = 'event' | 'agreement' | 'commitment' | 'delivery';
+
+/** An act the record dates: an agreement's signing and its entry into force are two. */
+export interface DatedAct {
+  /** The act; undefined when the record does not say what kind of act its date is. */
+  actions: Set<Action>;
+  date: string;
+  span: { from: string; to: string };
+}
 
 export interface EvidenceDoc {
   kind: EvidenceKind;
@@ -14,76 +26,114 @@ export interface EvidenceDoc {
   date: string;
   title: string;
   sources: string[];
-  /** The span of the record's own date. */
-  span: { from: string; to: string };
+  /** The title and the aliases: what the thing is called. */
+  names: string[];
   analysis: TextAnalysis;
-  /** Entities the record's fields name (actors, parties, obligor), besides those in its text. */
+  /** Parties and people the record's fields and text name (and those a named body is made of). */
   entities: Set<string>;
-  /** Ids of records this one is linked to (an agreement's events). */
+  /** Parties and people the record's fields name (actors, parties, obligor, signatories): who took part. */
+  participants: Set<string>;
+  /** Who the title names: the protagonists of the act. */
+  titleEntities: Set<string>;
+  acts: DatedAct[];
+  /** Where it happened, when the record says so. */
+  place?: PlaceName;
+  amounts: Amount[];
+  /** Records this one belongs with: an agreement's events, a commitment's agreement. */
   linked: string[];
-  /** Every term key the record offers: its text's and its fields' entities. */
-  keys: Set<string>;
-  /** What the title names: "charter" and NATO and Ukraine for "NATO-Ukraine Charter initialled". */
-  head?: Head;
-}
-
-export interface Head {
-  /** Stem of the first word that is not a party or an ordinal: what the thing is called. */
-  word: string;
-  /** The parties named before it, which tell it from others of its kind ("US-Ukraine Charter"). */
-  qualifiers: string[];
-}
-
-const ORDINAL = /^(?:first|second|third|last|inaugural)$/;
-
-/** The head of the name at the start of a text, up to `end` (every record's text starts with its title). */
-export function headOf(a: TextAnalysis, end: number): Head | undefined {
-  const mentionAt = (i: number) => a.mentions.find((m) => i >= m.from && i < m.to);
-  const i = a.tokens.findIndex((t, i) => t.end <= end && isContentToken(t) && !mentionAt(i) && !ORDINAL.test(t.lower));
-  if (i < 0) return undefined;
-  return { word: a.tokens[i]!.stem, qualifiers: a.mentions.filter((m) => m.to <= i).flatMap((m) => m.ids) };
+  /** Words that name the kind of thing it is ("summit", "agreement", "charter"). */
+  kindWords: Set<string>;
 }
 
 const sourcesOf = (r: { sources: { url: string }[] }) => [...new Set(r.sources.map((s) => s.url))];
+const resolveAll = (names: string[], lexicon: Lexicon) => names.flatMap((n) => lexicon.gazetteer.resolve(n));
 
-function doc(
-  kind: EvidenceKind,
-  r: { id: string; sources: { url: string }[] },
-  date: string,
-  title: string,
-  text: string,
-  fieldEntities: string[],
-  lexicon: Lexicon,
-  linked: string[] = [],
-): EvidenceDoc {
-  const analysis = analyzeText(text, lexicon);
+/** The act an event of each type records, beside the acts its title names. */
+const TYPE_ACTS: Record<string, Action[]> = {
+  agreement: ['sign'],
+  summit: ['meet'],
+  law: ['adopt'],
+  application: ['apply'],
+  decision: ['decide'],
+  statement: ['say'],
+  programme: ['launch'],
+};
+
+const KIND_WORDS: Record<EvidenceKind, string[]> = {
+  event: [],
+  agreement: ['agreement', 'document', 'deal', 'pact', 'accord'],
+  commitment: ['commitment', 'pledge', 'promise'],
+  delivery: ['delivery', 'package', 'tranche'],
+};
+
+function datedAct(date: string, actions: Iterable<Action>): DatedAct {
   const span = dateSpan(date);
-  const named = [...analysis.entities, ...fieldEntities];
+  return { actions: new Set(actions), date, span: { from: span.start, to: span.end } };
+}
+
+interface DocInput {
+  kind: EvidenceKind;
+  record: { id: string; sources: { url: string }[] };
+  date: string;
+  title: string;
+  aliases: string[];
+  text: string;
+  fieldEntities: string[];
+  acts: DatedAct[];
+  place?: PlaceName;
+  amounts?: Amount[];
+  linked?: string[];
+  kindWords?: string[];
+}
+
+function doc(input: DocInput, lexicon: Lexicon): EvidenceDoc {
+  const analysis = analyzeText(input.text, lexicon);
+  const named = [...analysis.entities, ...input.fieldEntities];
   const entities = new Set([...named, ...named.flatMap((id) => lexicon.gazetteer.parts(id))]);
-  const keys = new Set([...analysis.keys, ...[...entities].map((e) => '@' + e)]);
-  const head = headOf(analysis, title.length);
+  const titleWords = analysis.tokens.filter((t) => t.end <= input.title.length).map((t) => t.stem);
+  // A record that names one place where things happen ("a summit in Bucharest") is placed there.
+  const places = [...new Set(analysis.places.filter((p) => !p.isCountry).map((p) => p.name))];
+  const place = input.place ?? (places.length === 1 ? analysis.places.find((p) => p.name === places[0]) : undefined);
   return {
-    kind,
-    id: r.id,
-    date,
-    title,
-    sources: sourcesOf(r),
-    span: { from: span.start, to: span.end },
+    kind: input.kind,
+    id: input.record.id,
+    date: input.date,
+    title: input.title,
+    sources: sourcesOf(input.record),
+    // Commitments and deliveries are described, not named: only events and agreements have names.
+    names: input.kind === 'event' || input.kind === 'agreement' ? [input.title, ...input.aliases] : [],
     analysis,
     entities,
-    linked,
-    keys,
-    head,
+    participants: new Set(input.fieldEntities),
+    titleEntities: new Set(analysis.mentions.filter((m) => m.end <= input.title.length).flatMap((m) => m.ids)),
+    acts: input.acts,
+    place: place && { name: place.name, country: place.country ?? '', isCountry: place.isCountry },
+    amounts: input.amounts ?? analysis.amounts,
+    linked: input.linked ?? [],
+    kindWords: new Set([...KIND_WORDS[input.kind], ...(input.kindWords ?? []), ...titleWords]),
   };
 }
 
-const resolveAll = (names: string[], lexicon: Lexicon) => names.flatMap((n) => lexicon.gazetteer.resolve(n));
-
-export function eventDoc(e: EventRecord, lexicon: Lexicon): EvidenceDoc {
-  return doc('event', e, e.date, e.title, `${e.title}. ${e.summary}`, resolveAll(e.actors, lexicon), lexicon);
+export function eventDoc(e: EventRecord & { aliases?: string[] }, lexicon: Lexicon): EvidenceDoc {
+  const text = `${e.title}. ${e.summary}`;
+  const actions = findActions(text).map((a) => a.action);
+  return doc(
+    {
+      kind: 'event',
+      record: e,
+      date: e.date,
+      title: e.title,
+      aliases: e.aliases ?? [],
+      text,
+      fieldEntities: resolveAll(e.actors, lexicon),
+      acts: [datedAct(e.date, [...actions, ...(TYPE_ACTS[e.type] ?? [])])],
+      kindWords: [e.type],
+    },
+    lexicon,
+  );
 }
 
-export function agreementDoc(a: Agreement, lexicon: Lexicon): EvidenceDoc {
+export function agreementDoc(a: Agreement & { aliases?: string[] }, lexicon: Lexicon): EvidenceDoc {
   // The fields are written out as a sentence so the same rules read place, date and signers.
   const signed = [`${a.title}.`, 'Signed'];
   if (a.place) signed.push(`in ${a.place}`);
@@ -91,16 +141,70 @@ export function agreementDoc(a: Agreement, lexicon: Lexicon): EvidenceDoc {
   if (a.signatories.length) signed.push(`by ${a.signatories.join(' and ')}`);
   let text = signed.join(' ') + '.';
   if (a.in_force) text += ` Entered into force on ${formatPartialDate(a.in_force)}.`;
-  return doc('agreement', a, a.signed, a.title, text, a.parties, lexicon, a.event_ids);
+  const acts = [datedAct(a.signed, ['sign', 'adopt'])];
+  if (a.in_force) acts.push(datedAct(a.in_force, ['in-force']));
+  return doc(
+    {
+      kind: 'agreement',
+      record: a,
+      date: a.signed,
+      title: a.title,
+      aliases: a.aliases ?? [],
+      text,
+      fieldEntities: [...a.parties, ...resolveAll(a.signatories, lexicon)],
+      acts,
+      place: a.place ? placeFromField(a.place, lexicon.knowledge.places) : undefined,
+      linked: a.event_ids,
+      kindWords: [a.kind],
+    },
+    lexicon,
+  );
+}
+
+/** A record's amount field as the checker reads amounts ("EUR 2000000000"). */
+function fieldAmount(r: { amount: number | null; currency: string | null; quantity: number | null; unit: string | null }): Amount[] {
+  if (r.amount !== null && r.currency) return findAmounts(`${r.currency} ${r.amount}`);
+  if (r.quantity !== null) return findAmounts(`${r.quantity} ${r.unit ?? ''}`.trim());
+  return [];
 }
 
 export function commitmentDoc(c: Commitment, agreement: Agreement | undefined, lexicon: Lexicon): EvidenceDoc {
   const date = c.period_start ?? agreement?.signed ?? c.due ?? '1900';
   const text = agreement ? `${c.description} (${agreement.title}, ${formatPartialDate(agreement.signed)})` : c.description;
-  return doc('commitment', c, date, c.description, text, [c.obligor, c.beneficiary], lexicon, agreement ? [agreement.id] : []);
+  const own = fieldAmount(c);
+  return doc(
+    {
+      kind: 'commitment',
+      record: c,
+      date,
+      title: c.description,
+      aliases: [],
+      text,
+      fieldEntities: [c.obligor, c.beneficiary],
+      acts: [datedAct(date, ['provide'])],
+      amounts: own.length ? own : undefined,
+      linked: agreement ? [agreement.id] : [],
+    },
+    lexicon,
+  );
 }
 
 export function deliveryDoc(d: Delivery, commitment: Commitment | undefined, lexicon: Lexicon): EvidenceDoc {
   const parties = commitment ? [commitment.obligor, commitment.beneficiary] : [];
-  return doc('delivery', d, d.date, d.description, d.description, parties, lexicon, commitment ? [commitment.id] : []);
+  const own = fieldAmount(d);
+  return doc(
+    {
+      kind: 'delivery',
+      record: d,
+      date: d.date,
+      title: d.description,
+      aliases: [],
+      text: d.description,
+      fieldEntities: parties,
+      acts: [datedAct(d.date, ['provide'])],
+      amounts: own.length ? own : undefined,
+      linked: commitment ? [commitment.id] : [],
+    },
+    lexicon,
+  );
 }

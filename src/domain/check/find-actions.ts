@@ -29,7 +29,8 @@ export type Action =
   | 'elect'
   | 'invade'
   | 'suspend'
-  | 'publish';
+  | 'publish'
+  | 'locate';
 
 export interface ActionMention {
   action: Action;
@@ -91,6 +92,7 @@ const ACTIONS: [Action, RegExp][] = [
   ['invade', /\b(?:invad(?:e|es|ed|ing)|invasion|annex(?:es|ed|ing|ation))\b/gi],
   ['suspend', /\b(?:suspend(?:s|ed|ing)?|suspension)\b/gi],
   ['publish', /\b(?:publish(?:es|ed|ing)?|publication|released?)\b/gi],
+  ['locate', /\b(?:headquartered|based\s+(?:in|at)|located|stationed|hosted\s+(?:in|at|by))\b/gi],
 ];
 
 export function findActions(text: string): ActionMention[] {

@@ -21,13 +21,6 @@ export interface OrdinalMention {
   all: string[];
 }
 
-export interface SharedMention {
-  start: number;
-  end: number;
-  clause: [number, number];
-  entities: string[];
-}
-
 const KINDS: Record<string, OrdinalKind> = {
   first: 'first',
   inaugural: 'first',
@@ -40,10 +33,8 @@ const KINDS: Record<string, OrdinalKind> = {
 };
 // "the first day of the summit" dates something; it does not rank it.
 const NOT_RANKING =
-  /^(?:day|days|week|month|year|half|quarter|reading|round|stage|phase|anniversary|deputy|lady|of|two|three|four|five|six|several|few)$/;
+  /^(?:day|days|week|month|year|half|quarter|time|times|reading|round|stage|phase|anniversary|deputy|lady|of|two|three|four|five|six|several|few)$/;
 const DETERMINER = /^(?:the|its|his|her|their|our|whose|an?)$/;
-const SHARED =
-  /\b(?:one\s+of\s+(?:the\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|a\s+number)|alongside|together\s+with|among\s+(?:the|several)|as\s+well\s+as|already)\b/gi;
 
 /** Token ranges of clauses: split at ; : and at sentence ends. */
 export function clauseOf(tokens: Token[], text: string, i: number): [number, number] {
@@ -83,18 +74,5 @@ export function findOrdinals(tokens: Token[], text: string, mentions: EntityMent
       all: idsIn(mentions, clause).flatMap((m) => m.ids),
     });
   });
-  return found;
-}
-
-/** Phrases that put the subject among others ("one of six", "alongside", "already"). */
-export function findShared(tokens: Token[], text: string, mentions: EntityMention[]): SharedMention[] {
-  const found: SharedMention[] = [];
-  SHARED.lastIndex = 0;
-  for (let m = SHARED.exec(text); m; m = SHARED.exec(text)) {
-    const i = tokens.findIndex((t) => t.start >= m!.index);
-    if (i < 0) continue;
-    const clause = clauseOf(tokens, text, i);
-    found.push({ start: m.index, end: m.index + m[0].length, clause, entities: idsIn(mentions, clause).flatMap((x) => x.ids) });
-  }
   return found;
 }

@@ -2,6 +2,7 @@
 // visit ("visited Kyiv", "visit to Kyiv"), or naming a gathering ("the Warsaw summit"). A
 // place name used as a modifier ("the Budapest Memorandum", "the Tallinn centre") is not
 // after a locative word, so it is not returned.
+import { placeKey, type PlaceName } from './knowledge.ts';
 import type { Token } from './tokenize.ts';
 
 export interface PlaceMention {
@@ -13,139 +14,6 @@ export interface PlaceMention {
   start: number;
   end: number;
 }
-
-// A small world gazetteer: capitals and the cities where alliance business is done.
-const CITIES: [string, string, string[]?][] = [
-  ['Kyiv', 'UA', ['Kiev']],
-  ['Kharkiv', 'UA', ['Kharkov']],
-  ['Lviv', 'UA', ['Lvov']],
-  ['Odesa', 'UA', ['Odessa']],
-  ['Mariupol', 'UA'],
-  ['Sevastopol', 'UA'],
-  ['Dnipro', 'UA'],
-  ['Brussels', 'BE'],
-  ['Mons', 'BE'],
-  ['Washington', 'US', ['Washington, D.C.', 'Washington DC']],
-  ['New York', 'US'],
-  ['London', 'GB'],
-  ['Newport', 'GB'],
-  ['Paris', 'FR'],
-  ['Berlin', 'DE'],
-  ['Wiesbaden', 'DE'],
-  ['Ramstein', 'DE'],
-  ['Munich', 'DE'],
-  ['Bonn', 'DE'],
-  ['Madrid', 'ES'],
-  ['Lisbon', 'PT'],
-  ['Sintra', 'PT'],
-  ['Rome', 'IT'],
-  ['Fasano', 'IT'],
-  ['Naples', 'IT'],
-  ['Warsaw', 'PL'],
-  ['Bydgoszcz', 'PL'],
-  ['Rzeszow', 'PL', ['Rzeszów']],
-  ['Łask', 'PL', ['Lask']],
-  ['Prague', 'CZ'],
-  ['Budapest', 'HU'],
-  ['Bucharest', 'RO'],
-  ['Sofia', 'BG'],
-  ['Vilnius', 'LT'],
-  ['Riga', 'LV'],
-  ['Tallinn', 'EE'],
-  ['Helsinki', 'FI'],
-  ['Stockholm', 'SE'],
-  ['Oslo', 'NO'],
-  ['Copenhagen', 'DK'],
-  ['Reykjavik', 'IS'],
-  ['Amsterdam', 'NL'],
-  ['The Hague', 'NL'],
-  ['Luxembourg', 'LU'],
-  ['Vienna', 'AT'],
-  ['Geneva', 'CH'],
-  ['Bern', 'CH'],
-  ['Istanbul', 'TR'],
-  ['Ankara', 'TR'],
-  ['Moscow', 'RU'],
-  ['Sochi', 'RU'],
-  ['Minsk', 'BY'],
-  ['Tbilisi', 'GE'],
-  ['Ottawa', 'CA'],
-  ['Tokyo', 'JP'],
-  ['Hiroshima', 'JP'],
-  ['Strasbourg', 'FR'],
-  ['Kehl', 'DE'],
-  ['Woodstock', 'US'],
-  ['Camp David', 'US'],
-  ['Istanbul', 'TR'],
-  ['Athens', 'GR'],
-  ['Bratislava', 'SK'],
-  ['Ljubljana', 'SI'],
-  ['Zagreb', 'HR'],
-  ['Tirana', 'AL'],
-  ['Skopje', 'MK'],
-  ['Podgorica', 'ME'],
-  ['Dublin', 'IE'],
-  ['Bucha', 'UA'],
-  ['Chisinau', 'MD'],
-  ['Davos', 'CH'],
-  // A region, not the country: "in Crimea" says more than "in Ukraine".
-  ['Crimea', 'UA'],
-];
-const COUNTRIES: [string, string][] = [
-  ['Ukraine', 'UA'],
-  ['Belgium', 'BE'],
-  ['United States', 'US'],
-  ['United Kingdom', 'GB'],
-  ['Britain', 'GB'],
-  ['France', 'FR'],
-  ['Germany', 'DE'],
-  ['Spain', 'ES'],
-  ['Portugal', 'PT'],
-  ['Italy', 'IT'],
-  ['Poland', 'PL'],
-  ['Czech Republic', 'CZ'],
-  ['Czechia', 'CZ'],
-  ['Hungary', 'HU'],
-  ['Romania', 'RO'],
-  ['Bulgaria', 'BG'],
-  ['Lithuania', 'LT'],
-  ['Latvia', 'LV'],
-  ['Estonia', 'EE'],
-  ['Finland', 'FI'],
-  ['Sweden', 'SE'],
-  ['Norway', 'NO'],
-  ['Denmark', 'DK'],
-  ['Iceland', 'IS'],
-  ['Netherlands', 'NL'],
-  ['Austria', 'AT'],
-  ['Switzerland', 'CH'],
-  ['Turkey', 'TR'],
-  ['Russia', 'RU'],
-  ['Belarus', 'BY'],
-  ['Georgia', 'GE'],
-  ['Canada', 'CA'],
-  ['Japan', 'JP'],
-  ['Slovakia', 'SK'],
-  ['Greece', 'GR'],
-  ['Moldova', 'MD'],
-];
-
-interface PlaceName {
-  name: string;
-  country: string;
-  isCountry: boolean;
-}
-
-const NAMES = new Map<string, PlaceName>();
-const lowerKey = (s: string) =>
-  s
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-for (const [name, country, aliases] of CITIES) {
-  for (const n of [name, ...(aliases ?? [])]) NAMES.set(lowerKey(n), { name, country, isCountry: false });
-}
-for (const [name, country] of COUNTRIES) NAMES.set(lowerKey(name), { name, country, isCountry: true });
 
 const LOCATIVE = new Set(['in', 'at', 'near', 'outside']);
 const VISIT = /^(?:visit|trip|travel|flew|fly|arriv|return)/;
@@ -164,17 +32,17 @@ function visitBefore(tokens: Token[], text: string, to: number): boolean {
 }
 
 /** Looks up a place name at token i; returns the place and how many tokens it spans. */
-function placeAt(tokens: Token[], i: number): [PlaceName, number] | undefined {
+function placeAt(tokens: Token[], i: number, places: Map<string, PlaceName>): [PlaceName, number] | undefined {
   for (let n = Math.min(3, tokens.length - i); n >= 1; n--) {
     const slice = tokens.slice(i, i + n);
     if (!/^\p{Lu}/u.test(slice[0]!.text)) return undefined;
-    const p = NAMES.get(slice.map((t) => t.lower).join(' '));
+    const p = places.get(slice.map((t) => t.lower).join(' '));
     if (p) return [p, n];
   }
   return undefined;
 }
 
-export function findPlaces(tokens: Token[], text: string): PlaceMention[] {
+export function findPlaces(tokens: Token[], text: string, places: Map<string, PlaceName>): PlaceMention[] {
   const found: PlaceMention[] = [];
   const push = (p: PlaceName, from: number, n: number) => {
     const start = tokens[from]!.start;
@@ -182,7 +50,7 @@ export function findPlaces(tokens: Token[], text: string): PlaceMention[] {
     found.push({ name: p.name, country: p.country, isCountry: p.isCountry, start, end: tokens[from + n - 1]!.end });
   };
   for (let i = 0; i < tokens.length; i++) {
-    const hit = placeAt(tokens, i);
+    const hit = placeAt(tokens, i, places);
     if (!hit) continue;
     const [place, n] = hit;
     // A modifier is a name directly followed by a capitalised word or a noun that is not a gathering.
@@ -198,13 +66,13 @@ export function findPlaces(tokens: Token[], text: string): PlaceMention[] {
       !/[.;:]/.test(prevText) &&
       (LOCATIVE.has(prev.lower) || (prev.lower === 'to' && visitBefore(tokens, text, j)) || VISIT.test(prev.stem));
     // "in Washington Post" names something else; "in Tallinn voted" is still a place.
-    const modifier = next && /^\s+$/.test(gap) && !nextIsGathering && /^\p{Lu}/u.test(next.text) && !placeAt(tokens, i + n);
+    const modifier = next && /^\s+$/.test(gap) && !nextIsGathering && /^\p{Lu}/u.test(next.text) && !placeAt(tokens, i + n, places);
     if (nextIsGathering || (locative && !modifier)) {
       push(place, i, n);
       // "in Wiesbaden, Germany": the country that follows belongs to the same place.
       const after = tokens[i + n];
       if (after && /^,\s*$/.test(text.slice(tokens[i + n - 1]!.end, after.start))) {
-        const country = placeAt(tokens, i + n);
+        const country = placeAt(tokens, i + n, places);
         if (country && country[0].isCountry) push(country[0], i + n, country[1]);
       }
     }
@@ -214,6 +82,6 @@ export function findPlaces(tokens: Token[], text: string): PlaceMention[] {
 }
 
 /** The canonical place for a free-text place field such as "Washington, D.C.". */
-export function placeFromField(field: string): PlaceName | undefined {
-  return NAMES.get(lowerKey(field)) ?? NAMES.get(lowerKey(field.split(',')[0]!));
+export function placeFromField(field: string, places: Map<string, PlaceName>): PlaceName | undefined {
+  return places.get(placeKey(field)) ?? places.get(placeKey(field.split(',')[0]!));
 }

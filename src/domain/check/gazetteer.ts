@@ -29,37 +29,6 @@ export interface Gazetteer {
   parts(id: string): string[];
 }
 
-const DEMONYMS: Record<string, string[]> = {
-  UA: ['Ukrainian', 'Ukrainians'],
-  GB: ['British', 'Briton', 'Britons'],
-  US: ['American', 'Americans'],
-  RU: ['Russian', 'Russians'],
-  DE: ['German', 'Germans'],
-  FR: ['French'],
-  PL: ['Polish', 'Poles'],
-  NL: ['Dutch'],
-  DK: ['Danish', 'Danes'],
-  CA: ['Canadian', 'Canadians'],
-  IT: ['Italian', 'Italians'],
-  FI: ['Finnish', 'Finns'],
-  SE: ['Swedish', 'Swedes'],
-  NO: ['Norwegian', 'Norwegians'],
-  EE: ['Estonian'],
-  LV: ['Latvian'],
-  LT: ['Lithuanian'],
-  ES: ['Spanish'],
-  BE: ['Belgian'],
-  PT: ['Portuguese'],
-  JP: ['Japanese'],
-  CZ: ['Czech'],
-  IS: ['Icelandic'],
-  TR: ['Turkish'],
-  HU: ['Hungarian'],
-  AT: ['Austrian'],
-  GE: ['Georgian'],
-  LU: ['Luxembourgish'],
-};
-
 const ORGANISATION_WORDS =
   /\b(?:Council|Commission|Court|Centre|Center|Regiment|Group|Agency|Office|Ministry|Parliament|Assembly|Union|Organi[sz]ation|Committee|Command|Forces?|Fund|Bank|Party|Government|Cabinet|Republic|Kingdom)\b/;
 
@@ -86,7 +55,11 @@ export function slug(name: string): string {
 const key = (tokens: Token[]) => tokens.map((t) => t.lower).join(' ');
 const MAX_WORDS = 10;
 
-export function buildGazetteer(parties: Party[], actorNames: Iterable<string> = []): Gazetteer {
+export function buildGazetteer(
+  parties: Party[],
+  actorNames: Iterable<string> = [],
+  demonyms: Map<string, string[]> = new Map(),
+): Gazetteer {
   const entities = new Map<string, Entity>();
   // phrase -> ids; `exact` phrases must match case (acronyms, one-word names that are also words)
   const phrases = new Map<string, { ids: Set<string>; exact?: string }>();
@@ -111,14 +84,14 @@ export function buildGazetteer(parties: Party[], actorNames: Iterable<string> = 
     const aliases = p.kind === 'person' ? p.aliases.filter((a) => !OFFICE.test(a)) : p.aliases;
     for (const n of [p.name, p.name_uk, ...aliases]) if (n) add(n, p.id);
     if (p.kind === 'person') surname(p.name, p.id);
-    for (const d of (p.iso2 && DEMONYMS[p.iso2]) || []) add(d, p.id);
+    for (const d of (p.iso2 && demonyms.get(p.iso2)) || []) add(d, p.id);
   }
   // "Ukrainian parliament" is also written "Ukraine's parliament" (the possessive is dropped).
   for (const p of parties) {
     for (const n of [p.name, ...p.aliases]) {
-      for (const [iso2, demonyms] of Object.entries(DEMONYMS)) {
+      for (const [iso2, names] of demonyms) {
         const country = parties.find((c) => c.iso2 === iso2);
-        const demonym = demonyms.find((d) => n.startsWith(d + ' '));
+        const demonym = country && names.find((d) => n.startsWith(d + ' '));
         if (country && demonym) add(country.name + n.slice(demonym.length), p.id);
       }
     }

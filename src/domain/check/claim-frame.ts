@@ -1,0 +1,164 @@
+// A claim as a frame: its main act (the first verb outside background clauses), whether it
+// is denied or only predicted, the background clauses (relative, subordinate, parenthetical)
+// whose details describe something else, the proper names the record must account for, and
+// a back-reference ("The agreement was signed ...") to a thing named earlier in the text.
+import type { TextAnalysis } from './analyze-text.ts';
+import type { ActionMention } from './find-actions.ts';
+import type { TaggedToken } from './tagger.ts';
+import { STOPWORDS } from './tokenize.ts';
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface NameMention extends Span {
+  text: string;
+  /** Lower-cased words of the name. */
+  words: string[];
+}
+
+export type SkipReason = 'heading' | 'question' | 'prediction' | 'opinion' | 'no-assertion';
+
+export interface ClaimFrame {
+  analysis: TextAnalysis;
+  /** Clauses that describe something other than the main act. */
+  background: Span[];
+  /** The act the claim asserts; undefined when no act the checker knows is named. */
+  act?: ActionMention;
+  /** The main verb's base form ("sign", "be", "hold"). */
+  verb?: string;
+  /** Where the main verb starts: what is named before it is the claim's subject. */
+  verbStart?: number;
+  negated: boolean;
+  /** Proper names the claim uses that are not parties, places or dates. */
+  names: NameMention[];
+  /** Where the words the tagger reads as proper nouns start. */
+  proper: Set<number>;
+  /** The head noun of a definite description that opens the claim ("agreement"), or "it". */
+  reference?: string;
+  skip?: SkipReason;
+}
+
+const MODALS = new Set(['will', 'would', 'could', 'should', 'may', 'might', 'must', 'shall', 'can']);
+const SUBORDINATORS = new Set([
+  'after',
+  'before',
+  'when',
+  'while',
+  'since',
+  'although',
+  'though',
+  'because',
+  'once',
+  'until',
+  'as',
+  'whereas',
+  'if',
+  'unless',
+]);
+const RELATIVES = new Set(['who', 'which', 'whose', 'whom', 'where']);
+const OPINION =
+  /^(?:i|we)\s+(?:think|believe|feel|hope|expect|fear)\b|\b(?:in my view|in our view|in my opinion|arguably|it is (?:time|clear|obvious|vital|essential|important))\b/i;
+/** Main verbs that report a belief or a wish, not an act. */
+const OPINION_VERBS = new Set(['believe', 'think', 'hope', 'feel', 'consider', 'want', 'wish', 'expect', 'fear', 'seem', 'appear']);
+/** Words that make the main clause a guess: "it is likely that ...", "reportedly". */
+const HEDGES =
+  /\b(?:likely|unlikely|probably|possibly|perhaps|reportedly|allegedly|expected to|is set to|are set to|plans? to|aims? to)\b/i;
+const MONTHS_AND_DAYS =
+  /^(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
+const DEFINITE = /^\s*(?:the|this|that|these|those)\s+([\p{L}-]+)\b/iu;
+const PRONOUN = /^\s*(?:it|they)\b/i;
+
+const inside = (x: Span, spans: Span[]) => spans.some((s) => x.start >= s.start && x.end <= s.end);
+
+/** Relative and subordinate clauses (to the next comma) and parentheses. */
+export function backgroundClauses(text: string, tags: TaggedToken[]): Span[] {
+  const spans: Span[] = [];
+  const nextComma = (from: number) => {
+    const i = text.slice(from).search(/[,;:]|\s[–—-]\s/);
+    return i < 0 ? text.length : from + i;
+  };
+  tags.forEach((t, i) => {
+    // What stands before the word, punctuation included: ", who", "; after".
+    const prev = text.slice(0, t.start);
+    const opens = i === 0 || /[,;:(]\s*$/.test(prev);
+    const relative = RELATIVES.has(t.lemma) && t.pos === 'PRON' && /,\s*$/.test(prev);
+    const subordinate = SUBORDINATORS.has(t.lemma) && (t.pos === 'SCONJ' || t.pos === 'ADP') && opens && tags[i + 1]?.pos !== 'NUM';
+    if (relative || (subordinate && t.lemma !== 'as')) spans.push({ start: t.start, end: nextComma(t.end) });
+  });
+  for (const m of text.matchAll(/\([^()]*\)/g)) spans.push({ start: m.index, end: m.index + m[0].length });
+  return spans;
+}
+
+/** Capitalised phrases that are not at the sentence start, parties, places, months or acronyms the lexicon knows. */
+function properNames(a: TextAnalysis, known: Span[]): NameMention[] {
+  const names: NameMention[] = [];
+  let run: typeof a.tokens = [];
+  const flush = () => {
+    const words = run.map((t) => t.lower);
+    if (run.length && !words.every((w) => MONTHS_AND_DAYS.test(w) || STOPWORDS.has(w)))
+      names.push({ text: a.text.slice(run[0]!.start, run.at(-1)!.end), start: run[0]!.start, end: run.at(-1)!.end, words });
+    run = [];
+  };
+  a.tokens.forEach((t, i) => {
+    const capital = /^\p{Lu}/u.test(t.text) && !/^\d/.test(t.text);
+    const sentenceStart = i === 0 || /[.!?:]\s*$/.test(a.text.slice(a.tokens[i - 1]!.end, t.start));
+    const joined = run.length > 0 && /^\s+$|^\s*(?:of|the|and|for|on|de|van|von)\s*$/.test(a.text.slice(run.at(-1)!.end, t.start));
+    if (capital && !sentenceStart && !inside(t, known) && (run.length === 0 || joined)) run.push(t);
+    else if (capital && !sentenceStart && !inside(t, known)) {
+      flush();
+      run.push(t);
+    } else flush();
+  });
+  flush();
+  return names;
+}
+
+/** The text outside the background clauses. */
+function mainText(text: string, background: Span[]): string {
+  let out = text;
+  for (const b of background) out = out.slice(0, b.start) + ' '.repeat(b.end - b.start) + out.slice(b.end);
+  return out;
+}
+
+export function buildFrame(a: TextAnalysis, tags: TaggedToken[]): ClaimFrame {
+  const background = backgroundClauses(a.text, tags);
+  const known: Span[] = [...a.mentions, ...a.places, ...a.dates, ...a.amounts];
+  const main = tags.filter((t) => !inside(t, background));
+  const verbAt = main.findIndex((t) => t.pos === 'VERB' || (t.pos === 'AUX' && !MODALS.has(t.lemma)));
+  const verb = verbAt >= 0 ? main[verbAt] : undefined;
+  // The auxiliaries and adverbs just before the main verb: "will join", "did not sign".
+  const group = verbAt >= 0 ? main.slice(Math.max(0, verbAt - 3), verbAt) : [];
+  const modal = group.some((t) => MODALS.has(t.lemma) && t.pos === 'AUX');
+  const negated = group.some((t) => /^(?:not|n't|never|no)$/.test(t.lemma)) || /^(?:not|never)$/.test(main[verbAt + 1]?.lemma ?? '');
+  const act =
+    a.actions.find((x) => !inside(x, background) && (!verb || x.end >= verb.start)) ?? a.actions.find((x) => !inside(x, background));
+  const definite = DEFINITE.exec(a.text);
+  const reference = PRONOUN.test(a.text)
+    ? 'it'
+    : definite && !a.mentions.some((m) => m.start <= definite.index + definite[0].length && m.end > definite.index)
+      ? definite[1]!.toLowerCase()
+      : undefined;
+
+  let skip: SkipReason | undefined;
+  if (/\?\s*["”’)]*$/.test(a.text)) skip = 'question';
+  else if (!tags.some((t) => t.pos === 'VERB' || t.pos === 'AUX') && a.actions.length === 0)
+    skip = /[.!]\s*["”’)]*$/.test(a.text) ? 'no-assertion' : 'heading';
+  else if (OPINION.test(a.text) || (verb && OPINION_VERBS.has(verb.lemma))) skip = 'opinion';
+  else if (modal || HEDGES.test(mainText(a.text, background))) skip = 'prediction';
+
+  const proper = new Set(tags.filter((t) => t.pos === 'PROPN').map((t) => t.start));
+  return {
+    analysis: a,
+    background,
+    act,
+    verb: verb?.lemma,
+    verbStart: verb?.start,
+    negated,
+    names: properNames(a, known),
+    proper,
+    reference,
+    skip,
+  };
+}

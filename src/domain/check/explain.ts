@@ -1,0 +1,53 @@
+// Explanations a journalist can read: what the record says about the linked act, detail by
+// detail, or which detail it lacks. Built from the judgement's details, so the web app can
+// render the same facts in another language from `details`.
+import type { ClaimFrame } from './claim-frame.ts';
+import type { EvidenceDoc } from './evidence-doc.ts';
+import { formatPartialDate } from './find-dates.ts';
+import type { Detail, Judgement } from './judge.ts';
+import type { Link } from './link.ts';
+
+const describe = (doc: EvidenceDoc) => `${doc.title} (${formatPartialDate(doc.date)}${doc.place ? `, ${doc.place.name}` : ''})`;
+
+function conflictLine(d: Detail): string {
+  switch (d.kind) {
+    case 'date':
+      return `the record dates it to ${d.record}, not ${d.claim}`;
+    case 'place':
+      return `the record places it in ${d.record}, not ${d.claim}`;
+    case 'amount':
+      return `the record gives ${d.record}, not ${d.claim}`;
+    case 'ordinal':
+      return `the record has ${d.record?.replace(/ first$/, '')} first${d.doc ? `: ${describe(d.doc)}` : ''}`;
+    case 'negation':
+      return `the record holds that it happened${d.doc ? `: ${describe(d.doc)}` : ''}`;
+    default:
+      return `the record names ${d.record}, not ${d.claim}`;
+  }
+}
+
+const agreeLine = (d: Detail) => `${d.kind} ${d.claim}`;
+const missingLine = (d: Detail) => (d.kind === 'date' && d.record ? `${d.claim} (the record has ${d.record})` : `${d.kind} ${d.claim}`);
+
+export function explain(frame: ClaimFrame, link: Link | undefined, j: Judgement): string {
+  if (!link) {
+    return frame.act
+      ? 'No record is linked to this claim: it names no record by a distinctive name, and its participants, act and date single out none.'
+      : 'No record is linked to this claim, and it names no act the checker can compare.';
+  }
+  const doc = j.act ?? link.docs[0]!;
+  if (j.verdict === 'contradicted') {
+    const lines = j.details.filter((d) => d.status === 'conflict').map(conflictLine);
+    return `About ${describe(doc)}: ${lines.join('; ')}.`;
+  }
+  if (j.verdict === 'supported') {
+    const agreed = j.details.map(agreeLine);
+    return `The record agrees: ${describe(doc)}${agreed.length ? `; it states ${agreed.join(', ')}` : ''}.`;
+  }
+  if (!j.actHeld) return `The claim is linked to ${describe(doc)} by "${link.by}", but the record does not hold the act the claim states.`;
+  const missing = j.details.filter((d) => d.status === 'missing').map(missingLine);
+  const conflicts = j.details.filter((d) => d.status === 'conflict').map(conflictLine);
+  if (conflicts.length)
+    return `Linked to ${describe(doc)} only by its ${link.strength === 'conjunction' ? 'participants, act and date' : 'name'}, which is not enough to refute it: ${conflicts.join('; ')}.`;
+  return `The record holds ${describe(doc)} but does not state: ${missing.join(', ')}.`;
+}

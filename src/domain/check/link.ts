@@ -1,0 +1,328 @@
+// Which records a claim is about. A claim links to a record by something distinctive: one of
+// the record's names (its title or an alias) that few records share, or, failing that, by
+// the conjunction of a specific participant, the act and the date. Common words never link
+// alone: a name is distinctive by how few records use it, measured over the record itself,
+// so nothing here knows which words are common in one particular record.
+import type { ClaimFrame } from './claim-frame.ts';
+import type { EvidenceDoc } from './evidence-doc.ts';
+import { findActions } from './find-actions.ts';
+import { findDates, spansOverlap } from './find-dates.ts';
+import type { Lexicon } from './analyze-text.ts';
+import { isContentToken, stem, STOPWORDS, tokenize, type Token } from './tokenize.ts';
+
+/** How many records may share a name for it to still single out the thing. */
+export const DISTINCTIVE = 3;
+/** Share of records a participant may appear in and still single out an act with its date. */
+const SPECIFIC_SHARE = 0.08;
+const MAX_WORDS = 5;
+
+export type LinkStrength = 'name' | 'reference' | 'conjunction';
+
+export interface Link {
+  strength: LinkStrength;
+  /** The records the link found: the thing itself and its chain (an agreement's events, ...). */
+  docs: EvidenceDoc[];
+  /** The thing itself, without its chain: only its acts can refute a claim. */
+  core: EvidenceDoc[];
+  /** Every record that goes by the name (the thing and those named after it), without the chain. */
+  named: EvidenceDoc[];
+  /** What linked them: the name the claim used, or the participants, act and date. */
+  by: string;
+  /** Offsets of the name in the claim, when a name linked. */
+  span?: { start: number; end: number };
+}
+
+export interface NameKey {
+  key: string;
+  words: number;
+  /** Set for an acronym the text spells out: another form of the same name. */
+  acronym?: boolean;
+  start: number;
+  end: number;
+}
+
+const ORDINALS = /^(?:first|second|third|last|only|inaugural|new)$/;
+
+/**
+ * The word sequences of a text that could name a thing: no sequence starts or ends with a
+ * stopword, none is only numbers, parties or places, and a single word counts only when it
+ * is written as a name (a capital or an acronym) and is not a party, place or month.
+ */
+export function nameKeys(text: string, lexicon: Lexicon, tokens: Token[] = tokenize(text), written = true): NameKey[] {
+  const mentions = lexicon.gazetteer.find(tokens);
+  const entityAt = new Set(mentions.flatMap((m) => Array.from({ length: m.to - m.from }, (_, k) => m.from + k)));
+  const dates = findDates(text);
+  const actions = findActions(text);
+  const within = (t: Token, spans: { start: number; end: number }[]) => spans.some((s) => t.start >= s.start && t.end <= s.end);
+  const content = tokens.map((t) => isContentToken(t) && !ORDINALS.test(t.lower) && !within(t, dates));
+  // A word of its own: not a party, a place, a number, or the act ("signed in Moscow" names nothing).
+  // A body or organisation's name ("CCDCOE") may name the thing; a state or a person never
+  // does alone. How many records use it decides whether it is distinctive.
+  const kindAt = new Map<number, string | undefined>();
+  for (const m of mentions) for (let k = m.from; k < m.to; k++) kindAt.set(k, lexicon.gazetteer.entities.get(m.ids[0]!)?.kind);
+  const namedEntity = (i: number) => !entityAt.has(i) || kindAt.get(i) === 'body' || kindAt.get(i) === 'organisation';
+  const own = tokens.map(
+    (t, i) => content[i] && namedEntity(i) && !/^\d+$/.test(t.lower) && !lexicon.knowledge.places.has(t.lower) && !within(t, actions),
+  );
+  // A record's title or alias is a name however it is written; a claim's words must look like one.
+  const capital = tokens.map((t) => !written || /^\p{Lu}/u.test(t.text));
+  const keys: NameKey[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (!content[i]) continue;
+    for (let n = 1; n <= MAX_WORDS && i + n <= tokens.length; n++) {
+      const j = i + n - 1;
+      // A name does not run across a sentence's punctuation.
+      if (n > 1 && /[.;:,()]/.test(text.slice(tokens[j - 1]!.end, tokens[j]!.start))) break;
+      if (!content[j]) continue;
+      let named = false;
+      for (let k = i; k <= j; k++) if (own[k] && capital[k]) named = true;
+      if (!named) continue;
+      keys.push({
+        key: tokens
+          .slice(i, j + 1)
+          .map((t) => t.stem)
+          .join(' '),
+        words: n,
+        start: tokens[i]!.start,
+        end: tokens[j]!.end,
+      });
+    }
+  }
+  // "The cyber defence centre" spelt out also names what its acronym names: at least three
+  // words of its expansion, in its order, with nothing but joiners between them.
+  for (const [acronym, expansion] of lexicon.acronyms) {
+    const run = expansionRun(tokens, expansion);
+    if (run && (run.words >= 3 || run.words === expansion.length))
+      keys.push({ key: stem(acronym), words: run.words, start: run.start, end: run.end, acronym: true });
+  }
+  return keys;
+}
+
+/** The longest stretch of the text that spells out consecutive words of an expansion. */
+function expansionRun(tokens: Token[], expansion: string[]): { start: number; end: number; words: number } | undefined {
+  let best: { start: number; end: number; words: number } | undefined;
+  for (let i = 0; i < tokens.length; i++) {
+    let e = expansion.indexOf(tokens[i]!.stem);
+    if (e < 0) continue;
+    let j = i;
+    let words = 1;
+    for (let k = i + 1; k < tokens.length && e + 1 < expansion.length; k++) {
+      if (tokens[k]!.stem === expansion[e + 1]) {
+        e++;
+        words++;
+        j = k;
+      } else if (!NAME_JOINERS.has(tokens[k]!.lower)) break;
+    }
+    if (!best || words > best.words) best = { start: tokens[i]!.start, end: tokens[j]!.end, words };
+  }
+  return best;
+}
+
+const GATHERINGS = new Set(['summit', 'conference', 'ministerial', 'communique', 'communiqué', 'declaration', 'memorandum']);
+
+/** Lower-case words that may stand inside a name ("Partnership for Peace", "Charter on a ..."). */
+const NAME_JOINERS = new Set(['of', 'for', 'on', 'the', 'a', 'and', 'in', 'to', 'de', 'between']);
+const isWritten = (t: Token) => /^[\p{Lu}\p{N}]/u.test(t.text);
+
+/**
+ * The names a claim uses: runs of capitalised words (with joiners such as "of" inside), and the
+ * acronyms it spells out. Only the keys inside such a run, starting at its first word, count:
+ * "Union" in "the Soviet Union" or "NATO member" name nothing; a one-word run counts only when
+ * it is not the sentence's first word.
+ */
+export function claimNameKeys(text: string, tokens: Token[], lexicon: Lexicon, proper?: Set<number>): NameKey[] {
+  const all = nameKeys(text, lexicon, tokens);
+  const runs: { start: number; end: number; words: number }[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (!isWritten(tokens[i]!) || STOPWORDS.has(tokens[i]!.lower)) continue;
+    let j = i;
+    for (;;) {
+      const gap = (k: number) => text.slice(tokens[k]!.end, tokens[k + 1]!.start);
+      if (j + 1 < tokens.length && isWritten(tokens[j + 1]!) && /^[\s'’-]+$/.test(gap(j))) j++;
+      else {
+        // Up to two joiners between capitalised words: "Charter on a Distinctive Partnership".
+        let k = j + 1;
+        while (k < tokens.length && k <= j + 2 && NAME_JOINERS.has(tokens[k]!.text) && /^\s+$/.test(gap(k - 1))) k++;
+        if (k > j + 1 && k < tokens.length && isWritten(tokens[k]!) && /^\s+$/.test(gap(k - 1))) j = k;
+        else break;
+      }
+    }
+    const sentenceStart = i === 0 || /[.!?:"“]\s*$/.test(text.slice(0, tokens[i]!.start));
+    // A lone capitalised word is a name when the tagger reads it as one or it is an acronym:
+    // "Constitutional" in mid-sentence is not.
+    const lone = j === i && !sentenceStart && (/^[\p{Lu}\d]{2,}$/u.test(tokens[i]!.text) || !proper || proper.has(tokens[i]!.start));
+    if (j > i || lone) runs.push({ start: tokens[i]!.start, end: tokens[j]!.end, words: j - i + 1 });
+    i = j;
+  }
+  // "The Bucharest summit", "the Hague summit": a place and a gathering name the gathering.
+  const gatherings: NameKey[] = [];
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (isWritten(tokens[i]!) && lexicon.knowledge.places.has(tokens[i]!.lower) && GATHERINGS.has(tokens[i + 1]!.lower))
+      gatherings.push({ key: `${tokens[i]!.stem} ${tokens[i + 1]!.stem}`, words: 2, start: tokens[i]!.start, end: tokens[i + 1]!.end });
+  }
+  const kept = all.filter((k) => k.acronym || runs.some((r) => k.start >= r.start && k.end <= r.end && (k.words > 1 || r.words === 1)));
+  return [...kept, ...gatherings];
+}
+
+/** How many records use each name key: the measure of what is distinctive. */
+export class NameIndex {
+  private readonly uses = new Map<string, Set<string>>();
+  constructor(private readonly lexicon: Lexicon) {}
+
+  add(id: string, names: string[]): void {
+    for (const name of names) {
+      for (const k of nameKeys(name, this.lexicon, undefined, false)) {
+        const set = this.uses.get(k.key) ?? new Set<string>();
+        set.add(id);
+        this.uses.set(k.key, set);
+      }
+    }
+  }
+
+  /** How many known records use the key (at least 1 for a key a candidate record uses). */
+  count(key: string): number {
+    return Math.max(1, this.uses.get(key)?.size ?? 0);
+  }
+}
+
+function docKeys(doc: EvidenceDoc, lexicon: Lexicon, cache: WeakMap<EvidenceDoc, Set<string>>): Set<string> {
+  let keys = cache.get(doc);
+  if (!keys) {
+    keys = new Set(doc.names.flatMap((n) => nameKeys(n, lexicon, undefined, false).map((k) => k.key)));
+    cache.set(doc, keys);
+  }
+  return keys;
+}
+
+/** The name from its first word of its own on ("NATO Cooperative Cyber ..." -> "cooperat cyber ..."). */
+function headKey(name: string, lexicon: Lexicon): string | undefined {
+  const keys = nameKeys(name, lexicon, undefined, false);
+  if (keys.length === 0) return undefined;
+  const first = Math.min(...keys.map((k) => k.start));
+  return keys.filter((k) => k.start === first).sort((a, b) => b.words - a.words)[0]!.key;
+}
+
+/** The records that belong with these: an agreement's events and commitments, an event's agreement. */
+export function chainOf(docs: EvidenceDoc[], all: EvidenceDoc[]): EvidenceDoc[] {
+  const ids = new Set(docs.map((d) => d.id));
+  const out = [...docs];
+  for (const d of all) {
+    if (ids.has(d.id)) continue;
+    const belongs = d.linked.some((id) => ids.has(id)) || docs.some((x) => x.linked.includes(d.id));
+    if (belongs) {
+      out.push(d);
+      ids.add(d.id);
+    }
+  }
+  return out;
+}
+
+/** Most records a name may bring in, counting every record that shares one of its forms. */
+const MAX_NAMED = 2 * DISTINCTIVE;
+
+/**
+ * Links by name: the records whose names share the claim's longest distinctive name, and those
+ * that share another form of the same name (its acronym, a shorter part) at the same place.
+ */
+export function linkByName(
+  frame: ClaimFrame,
+  docs: EvidenceDoc[],
+  index: NameIndex,
+  lexicon: Lexicon,
+  cache: WeakMap<EvidenceDoc, Set<string>>,
+): Link | undefined {
+  const claimKeys = claimNameKeys(frame.analysis.text, frame.analysis.tokens, lexicon, frame.proper).filter(
+    (k) => index.count(k.key) <= (k.acronym ? MAX_NAMED : DISTINCTIVE),
+  );
+  claimKeys.sort((a, b) => b.words - a.words || a.start - b.start);
+  const namedBy = (key: string) => docs.filter((d) => d.names.length && docKeys(d, lexicon, cache).has(key));
+  for (const k of claimKeys) {
+    const all = namedBy(k.key);
+    if (all.length === 0) continue;
+    // "The Charter on ..." is the Charter, not the Declaration to Complement the Charter: where
+    // some records are called by the name (it heads their name), those are the thing itself.
+    const headed = all.filter((d) => d.names.some((n) => headKey(n, lexicon)?.startsWith(k.key)));
+    const core = headed.length ? headed : all;
+    if (core.length > (k.acronym ? MAX_NAMED : DISTINCTIVE)) continue;
+    const found = new Map(all.map((d) => [d.id + d.kind, d]));
+    for (const other of claimKeys) {
+      if (other === k || !other.acronym || other.end <= k.start || other.start >= k.end) continue;
+      const more = namedBy(other.key);
+      if (more.length <= MAX_NAMED) for (const d of more) found.set(d.id + d.kind, d);
+    }
+    if (found.size > MAX_NAMED) return undefined;
+    return {
+      strength: 'name',
+      docs: chainOf([...found.values()], docs),
+      core,
+      named: [...found.values()],
+      by: frame.analysis.text.slice(k.start, k.end),
+      span: { start: k.start, end: k.end },
+    };
+  }
+  return undefined;
+}
+
+/** Nouns that say a thing is an agreement: "the UK-Ukraine security agreement". */
+const AGREEMENT_NOUNS = new Set(['agreement', 'treaty', 'memorandum', 'charter', 'accord', 'pact', 'deal', 'declaration', 'partnership']);
+
+/**
+ * Links by parties: an agreement the claim names by its parties and kind ("the UK-Ukraine
+ * security agreement", "Japan's accord with Ukraine"). The agreement's parties must be exactly
+ * the states the claim names before the noun, and the words qualifying the noun ("security")
+ * must be in its title. One such agreement is as good as a name.
+ */
+export function linkByParties(frame: ClaimFrame, docs: EvidenceDoc[], lexicon: Lexicon): Link | undefined {
+  const a = frame.analysis;
+  const noun = a.tokens.findIndex((t) => AGREEMENT_NOUNS.has(t.lower));
+  if (noun < 0) return undefined;
+  const states = (ids: string[]) => ids.filter((id) => lexicon.gazetteer.entities.get(id)?.kind === 'state');
+  // The parties named in the noun phrase: up to four words before the noun, or "with X" after it.
+  const before = a.mentions.filter((m) => m.to <= noun && m.from >= noun - 4);
+  const after = a.mentions.filter(
+    (m) => m.from > noun && m.from <= noun + 6 && /\b(?:with|between|and)\s*(?:the\s+)?$/i.test(a.text.slice(0, m.start)),
+  );
+  const named = new Set(states([...before, ...after].flatMap((m) => m.ids.slice(0, 1))));
+  const sentenceStates = new Set(states(a.mentions.flatMap((m) => m.ids.slice(0, 1))));
+  if (named.size === 0 || sentenceStates.size < 2) return undefined;
+  const firstOwn = Math.max(0, ...before.map((m) => m.to));
+  const qualifiers = a.tokens
+    .slice(firstOwn, noun)
+    .filter((t) => isContentToken(t))
+    .map((t) => t.stem);
+  const hits = docs.filter((d) => {
+    if (d.kind !== 'agreement') return false;
+    const parties = states([...d.participants]);
+    const titleStems = new Set(d.analysis.tokens.filter((t) => t.end <= d.title.length).map((t) => t.stem));
+    return (
+      parties.length === sentenceStates.size &&
+      parties.every((id) => sentenceStates.has(id)) &&
+      (qualifiers.length === 0 || qualifiers.some((q) => titleStems.has(q) || d.kindWords.has(q)))
+    );
+  });
+  if (hits.length !== 1) return undefined;
+  const span = { start: a.tokens[Math.min(firstOwn, noun)]!.start, end: a.tokens[noun]!.end };
+  return { strength: 'name', docs: chainOf(hits, docs), core: hits, named: hits, by: a.text.slice(span.start, span.end), span };
+}
+
+/**
+ * Links by conjunction: a participant few records name, the claim's act and its date single
+ * out one record (with its chain). Such a link can support a claim but never contradict it.
+ */
+export function linkByConjunction(frame: ClaimFrame, docs: EvidenceDoc[], entityShare: (id: string) => number): Link | undefined {
+  const a = frame.analysis;
+  const act = frame.act;
+  const dates = a.dates.filter((d) => !d.bound && !d.attributive);
+  const places = a.places.filter((p) => !p.isCountry);
+  if (!act || (dates.length === 0 && places.length === 0)) return undefined;
+  const entities = [...a.entities];
+  if (!entities.some((id) => entityShare(id) <= SPECIFIC_SHARE)) return undefined;
+  const hits = docs.filter(
+    (d) =>
+      entities.every((id) => d.entities.has(id)) &&
+      d.acts.some((x) => x.actions.has(act.action) && dates.every((t) => spansOverlap(t, x.span))) &&
+      places.every((p) => d.place?.name === p.name),
+  );
+  if (hits.length !== 1) return undefined;
+  return { strength: 'conjunction', docs: chainOf(hits, docs), core: hits, named: hits, by: 'participants, act and date' };
+}
