@@ -64,6 +64,16 @@ function readingOf(unit: string): string {
   return dateline ? ' '.repeat(dateline[0].length) + blanked.slice(dateline[0].length) : blanked;
 }
 
+/** Longest unit read as prose: a sentence is far shorter; anything longer is a list, a table or junk. */
+const MAX_PROSE = 2_000;
+
+/** Text that is not prose: too long for a sentence, or mostly not letters. */
+function notProse(unit: string): boolean {
+  if (unit.length > MAX_PROSE) return true;
+  const letters = unit.match(/\p{L}/gu)?.length ?? 0;
+  return letters < unit.length * 0.4;
+}
+
 function skipReason(unit: string, frame: ClaimFrame): SkipReason | undefined {
   // A line that is only a date ("date 2024-02-16", "16 May 2023") stamps the page.
   const words = frame.analysis.tokens.filter((t) => !frame.analysis.dates.some((d) => t.start >= d.start && t.end <= d.end));
@@ -150,6 +160,10 @@ export async function checkText(text: string, source: EvidenceSource, options: C
           `The text took longer than ${Math.round((options.budgetMs ?? CHECK_BUDGET_MS) / 1000)} s to check; check it in parts.`,
           413,
         );
+    }
+    if (notProse(unit.text)) {
+      if (options.includeSkipped) skipped.push({ text: unit.text, start: unit.start, end: unit.end, reason: 'not-prose' });
+      continue;
     }
     const reading = readingOf(unit.text);
     const analysis = analyzeText(reading, ctx.lexicon);

@@ -34,6 +34,7 @@ export const SKIP_REASONS = [
   'opinion',
   'no-assertion',
   'nothing-checkable',
+  'not-prose',
 ] as const;
 
 /** A unit of the text the checker did not check, and why. */

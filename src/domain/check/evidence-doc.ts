@@ -6,6 +6,7 @@ import { dateSpan } from '../partial-date.ts';
 import { analyzeText, type Lexicon, type TextAnalysis } from './analyze-text.ts';
 import { findActions, type Action } from './find-actions.ts';
 import { findAmounts, type Amount } from './find-amounts.ts';
+import { negatedTokens } from './find-negations.ts';
 import { formatPartialDate } from './find-dates.ts';
 import { placeFromField } from './find-places.ts';
 import type { PlaceName } from './knowledge.ts';
@@ -39,6 +40,8 @@ export interface EvidenceDoc {
   /** Where it happened, when the record says so. */
   place?: PlaceName;
   amounts: Amount[];
+  /** Tokens of its text that fall under a negation ("would not send"). */
+  negated: Set<number>;
   /** Records this one belongs with: an agreement's events, a commitment's agreement. */
   linked: string[];
   /** Words that name the kind of thing it is ("summit", "agreement", "charter"). */
@@ -109,6 +112,7 @@ function doc(input: DocInput, lexicon: Lexicon): EvidenceDoc {
     acts: input.acts,
     place: place && { name: place.name, country: place.country ?? '', isCountry: place.isCountry },
     amounts: input.amounts ?? analysis.amounts,
+    negated: negatedTokens(analysis.tokens, analysis.text),
     linked: input.linked ?? [],
     kindWords: new Set([...KIND_WORDS[input.kind], ...(input.kindWords ?? []), ...titleWords]),
   };

@@ -177,7 +177,7 @@ function compareOrdinal(frame: ClaimFrame, docs: EvidenceDoc[], entities: Map<st
 function compareActions(frame: ClaimFrame, core: EvidenceDoc[], docs: EvidenceDoc[]): Detail[] {
   const a = frame.analysis;
   const claimNegated = negatedTokens(a.tokens, a.text);
-  const polarity = (x: { analysis: EvidenceDoc['analysis'] }, negated: Set<number>, action: ActionMention) =>
+  const polarity = (x: { analysis: ClaimFrame['analysis'] }, negated: Set<number>, action: ActionMention) =>
     !x.analysis.tokens.some((t, i) => negated.has(i) && t.start >= action.start && t.end <= action.end);
   const seen = new Set<Action>();
   const out: Detail[] = [];
@@ -186,10 +186,9 @@ function compareActions(frame: ClaimFrame, core: EvidenceDoc[], docs: EvidenceDo
     seen.add(act.action);
     const positive = polarity(frame, claimNegated, act);
     const text = a.text.slice(act.start, act.end);
-    const held = docs.flatMap((d) => {
-      const negated = negatedTokens(d.analysis.tokens, d.analysis.text);
-      return d.analysis.actions.filter((x) => x.action === act.action).map((x) => ({ d, positive: polarity(d, negated, x) }));
-    });
+    const held = docs.flatMap((d) =>
+      d.analysis.actions.filter((x) => x.action === act.action).map((x) => ({ d, positive: polarity(d, d.negated, x) })),
+    );
     const same = held.find((h) => h.positive === positive);
     const opposite = held.find((h) => h.positive !== positive && core.includes(h.d));
     if (same) out.push({ kind: 'negation', claim: text, record: text, status: 'agree', doc: same.d });

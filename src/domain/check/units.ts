@@ -48,7 +48,8 @@ function lineBreaks(text: string): number[] {
 function sentencesIn(text: string, from: number, to: number, out: TextSpan[]): void {
   const reading = blankCitations(text.slice(0, to));
   let start = from;
-  const boundary = /([.!?]+)(["'”’)\]]*)(\s+|$)/g;
+  // Only at the start of a run of stops, so a long run of them cannot make this quadratic.
+  const boundary = /(?<![.!?])([.!?]+)(["'”’)\]]*)(\s+|$)/g;
   boundary.lastIndex = from;
   for (let m = boundary.exec(reading); m && m.index < to; m = boundary.exec(reading)) {
     const end = m.index + m[1]!.length + m[2]!.length;
