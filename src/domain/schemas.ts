@@ -43,6 +43,8 @@ function storableText(value: unknown, ctx: z.RefinementCtx, path: PropertyKey[] 
 
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
 const optional = <T extends z.ZodType>(schema: T) => schema.nullable().default(null);
+/** Other names people use for an event or agreement ("the Charter", "CAPU", "Ramstein"). */
+const aliases = () => z.array(text(500)).default([]);
 
 export const sourceSchema = z.object({
   url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(2000),
@@ -64,6 +66,8 @@ export const eventSchema = z
     title_uk: optional(z.string().max(500)),
     summary: z.string().max(10000),
     summary_uk: optional(z.string().max(10000)),
+    aliases: aliases(),
+    aliases_uk: aliases(),
     type: eventTypeSchema,
     /** Party ids where the party is in the registry, otherwise names. */
     actors: z.array(text(200)).default([]),
@@ -91,6 +95,8 @@ export const agreementSchema = z
     id: idSchema,
     title: text(1000),
     title_uk: optional(z.string().max(1000)),
+    aliases: aliases(),
+    aliases_uk: aliases(),
     kind: text(100),
     parties: z.array(idSchema).min(1, 'needs at least one party'),
     signed: partialDateSchema,

@@ -10,7 +10,7 @@ import { fullTextWords, type DialectAdapter, type EventBulkWriter } from './dial
 import { migrationProvider } from './migrations/index.ts';
 import { decodeCursor, encodeCursor } from './event-cursor.ts';
 import { EventIndexBuilder, inPageOrder, type EventIndex, type IndexedEventRow, type IndexQuery } from './event-index.ts';
-import { DATA_ROWS, eventToRow, rowToEvent, type DataKind } from './record-rows.ts';
+import { DATA_ROWS, EVENT_RECORD_COLUMNS, eventToRow, rowToEvent, type DataKind } from './record-rows.ts';
 import type { EventPage, EventQuery, FacetField, Facets, ImportSummary, ListFilter, RecordBatch, RecordStore } from './record-store.ts';
 
 /** Rows per INSERT statement: well under SQLite's 32,766 bound parameters at 12 columns. */
@@ -229,9 +229,7 @@ export class KyselyRecordStore implements RecordStore {
     if (indexed) return indexed;
 
     const filtered = await this.filteredEvents(query);
-    const columns = ['id', 'date', 'type', 'title', 'title_uk', 'summary', 'summary_uk', 'actors', 'areas', 'sources'] as const;
-
-    let page = filtered.select(columns.map((c) => `events.${c}` as const));
+    let page = filtered.select(EVENT_RECORD_COLUMNS.map((c) => `events.${c}` as const));
     if (cursor) {
       page = page.where((eb) =>
         eb.or([eb('events.date', '<', cursor.date), eb.and([eb('events.date', '=', cursor.date), eb('events.id', '<', cursor.id)])]),

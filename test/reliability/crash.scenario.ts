@@ -314,6 +314,8 @@ function event(id: string): EventRecord {
     title_uk: null,
     summary: 'a write under crash test',
     summary_uk: null,
+    aliases: [],
+    aliases_uk: [],
     type: 'other',
     actors: ['nato'],
     areas: ['membership'],

@@ -176,6 +176,8 @@ function soakEvent(id: string): EventRecord {
     title_uk: null,
     summary: 'written under load',
     summary_uk: null,
+    aliases: [],
+    aliases_uk: [],
     type: 'statement',
     actors: ['nato', 'ukraine'],
     areas: ['political-dialogue'],

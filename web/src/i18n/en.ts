@@ -191,6 +191,7 @@ export const en = {
     kind: 'Kind',
     iso2: 'ISO code',
     aliases: 'Aliases',
+    aliases_uk: 'Aliases (Ukrainian)',
     parties: 'Parties (ids)',
     signed: 'Signed',
     place: 'Place',
