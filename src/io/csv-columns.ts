@@ -1,6 +1,7 @@
 // How each kind of record maps to CSV columns (CONTRACT.md: a header row, list fields joined
 // with "|", `sources` as URLs joined with "|"). Nested values that a flat cell cannot hold
-// losslessly also travel as JSON (`sources_json`, `provision`, `withdrawn`), so a CSV export
+// losslessly also travel as JSON (`sources_json`, `provision`, `schedule`, `withdrawn`, `breach`,
+// `offices`, `memberships`), so a CSV export
 // imports back identical; a hand-written CSV may leave those columns out.
 import type { RecordKind } from '../domain/vocabulary.ts';
 
@@ -128,6 +129,8 @@ export const CSV_COLUMNS: Record<RecordKind, Column[]> = {
     text('kind', true),
     text('iso2'),
     list('aliases'),
+    json('offices'),
+    json('memberships'),
     ...sourceColumns.map((c) => ({ ...c, required: false })),
   ],
   agreements: [
@@ -163,7 +166,9 @@ export const CSV_COLUMNS: Record<RecordKind, Column[]> = {
     text('unit'),
     text('period_start'),
     text('due'),
+    json('schedule'),
     json('withdrawn'),
+    json('breach'),
     ...sourceColumns,
   ],
   deliveries: [
@@ -176,6 +181,7 @@ export const CSV_COLUMNS: Record<RecordKind, Column[]> = {
     text('unit'),
     text('description', true),
     boolean('fulfils'),
+    text('stage'),
     ...sourceColumns,
   ],
 };

@@ -252,6 +252,7 @@ export const en = {
     fulfilled: 'Fulfilled',
     overdue: 'Overdue',
     withdrawn: 'Withdrawn',
+    breached: 'Breached',
   } satisfies Record<CommitmentStatus, string>,
 };
 

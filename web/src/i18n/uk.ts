@@ -260,5 +260,6 @@ export const uk: Strings = {
     fulfilled: 'Виконано',
     overdue: 'Прострочено',
     withdrawn: 'Відкликано',
+    breached: 'Порушено',
   },
 };
