@@ -82,7 +82,10 @@ function json(name: string): Column {
   };
 }
 
-/** `sources` holds the URLs; `sources_json`, when present, the full {url, quote, title} list. */
+/**
+ * `sources` holds the URLs; `sources_json`, when present, the full {url, quote, title, tier}
+ * list; `source_tiers` the tiers, in the order of the URLs.
+ */
 const sourceColumns: Column[] = [
   {
     name: 'sources',
@@ -103,6 +106,19 @@ const sourceColumns: Column[] = [
       } catch {
         r.sources = cell;
       }
+    },
+  },
+  {
+    // Each source's tier, in the order of the URLs; an export writes the effective tiers.
+    name: 'source_tiers',
+    required: false,
+    write: (r) => ((r.sources as { tier?: string | null }[] | undefined) ?? []).map((s) => s.tier ?? '').join('|'),
+    read: (cell, r) => {
+      if (blank(cell) || !Array.isArray(r.sources)) return;
+      cell.split('|').forEach((tier, i) => {
+        const source = (r.sources as Raw[])[i];
+        if (source && typeof source === 'object' && tier.trim()) source.tier = tier.trim();
+      });
     },
   },
 ];

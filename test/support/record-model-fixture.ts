@@ -45,6 +45,7 @@ export function recordModelFixture(): RecordSet {
       {
         id: 'fx-pact',
         title: 'Fixture pact',
+        title_uk: 'Пакт-фікстура',
         aliases: ['the Pact'],
         aliases_uk: ['Пакт'],
         kind: 'memorandum',
