@@ -121,6 +121,11 @@ export function commitmentProgress(commitment: Commitment, deliveries: readonly 
   );
 }
 
+/** Allocated / promised, the least advanced target, as for `ratio`; null without a target. */
+export function allocatedRatio(progress: Progress): number | null {
+  return ratioOf(progress.targets, progress.allocated ?? []);
+}
+
 const plain = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
 
 export function describeFigure(figure: Figure): string {

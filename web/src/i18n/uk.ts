@@ -134,6 +134,8 @@ export const uk: Strings = {
     },
     progress: (p) => `виконано ${Math.round(p * 100)}%`,
     noProgress: 'не вимірюється',
+    noEvidence: 'постачань не зафіксовано',
+    allocated: (p) => `виділено ${Math.round(p * 100)}%`,
     total: (n) => count(n, 'зобовʼязання', 'зобовʼязання', 'зобовʼязань'),
   },
   check: {
@@ -181,7 +183,7 @@ export const uk: Strings = {
     view: 'Переглянути',
     kinds: { events: 'подія', parties: 'сторона', agreements: 'угода', commitments: 'зобовʼязання', deliveries: 'постачання' },
     actions: { create: 'створено', update: 'оновлено', delete: 'видалено' },
-    source: { url: 'URL', quote: 'Цитата', title: 'Назва' },
+    source: { url: 'URL', quote: 'Цитата', title: 'Назва', tier: 'Рівень', tierFromTable: 'рівень: за таблицею' },
   },
   fields: {
     id: 'Ідентифікатор',
@@ -200,6 +202,11 @@ export const uk: Strings = {
     iso2: 'Код ISO',
     aliases: 'Інші назви',
     aliases_uk: 'Інші назви (українською)',
+    offices: 'Посади (JSON: [{title, of, from, to?, sources}])',
+    memberships: 'Членство (JSON: [{of, from, to?, sources}])',
+    schedule: 'Графік (JSON: [{period_start, due, amount?, quantity?, share?}])',
+    breach: 'Порушення (JSON: {date, by?, description, sources})',
+    stage: 'Етап',
     parties: 'Сторони (ідентифікатори)',
     signed: 'Підписано',
     place: 'Місце',
@@ -253,6 +260,18 @@ export const uk: Strings = {
     humanitarian: 'Гуманітарна сфера',
     sanctions: 'Санкції',
     reconstruction: 'Відбудова',
+  },
+  tiers: {
+    primary: 'першоджерело',
+    reputable: 'надійне',
+    other: 'інше',
+    denied: 'відхилене',
+  },
+  tierHelp: {
+    primary: 'Уряд, парламент, міжурядова організація або офіційний текст',
+    reputable: 'Відоме інформаційне агентство, видання або дослідницький центр',
+    other: 'Немає в переліку першоджерел і надійних джерел',
+    denied: 'Пропагандистський ресурс, контент-ферма або спам-дзеркало: не джерело',
   },
   statuses: {
     pending: 'Очікується',
