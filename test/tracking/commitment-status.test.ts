@@ -362,7 +362,9 @@ test('reference record: statuses follow from the sourced deliveries', () => {
     'eu-eumam-training': ['in-progress', null],
     'canada-2024-3-02bn': ['overdue', 0], // no delivery recorded
     'uk-2024-military-aid-2-5bn': ['overdue', 0],
-    'italy-recovery-conference-2025': ['pending', null], // due "2025": open until 31 December 2025
+    'italy-recovery-conference-2025': ['fulfilled', null], // URC2025 held in Rome on 10-11 July 2025 (a delivery that completes it)
+    'us-supplemental-60bn': ['fulfilled', 61 / 60], // the appropriation was enacted on 24 April 2024
+    'nato-representation-office': ['fulfilled', null], // ratified 4 February 2016, operating since
     'budapest-respect-borders-russia': ['pending', null],
   };
   for (const [id, [status, ratio]] of Object.entries(expected)) {
@@ -382,11 +384,11 @@ test('reference record: a delivery marked as completing a no-number commitment f
   assert.equal(commitmentStatus(jatec, deliveries, '2025-06-30'), 'fulfilled');
   const unmarked = deliveries.map((d) => ({ ...d, fulfils: false }));
   assert.equal(commitmentStatus(jatec, unmarked, '2025-06-30'), 'in-progress');
-  // Before the opening, only the activation was reported: not yet fulfilled.
+  // Before the opening on 17 February 2025, only initial operational capability was reported: not yet fulfilled.
   assert.equal(
     commitmentStatus(
       jatec,
-      deliveries.filter((d) => d.date < '2025'),
+      deliveries.filter((d) => d.date < '2025-02-17'),
       '2025-06-30',
     ),
     'in-progress',

@@ -48,7 +48,11 @@ for (const dialect of DIALECTS) {
       assert.ok(overdue.length > 0);
       assert.ok(overdue.every((c) => c.status === 'overdue'));
       const france = await listCommitmentsWithStatus(db.store, { party: 'france', area: 'security-assistance' }, TODAY);
-      assert.deepEqual(france.map((c) => c.id).sort(), ['france-2024-up-to-3bn', 'france-udcg-artillery-air-defence']);
+      assert.deepEqual(france.map((c) => c.id).sort(), [
+        'france-2024-up-to-3bn',
+        'france-2025-2bn-additional',
+        'france-udcg-artillery-air-defence',
+      ]);
     });
 
     test('report roll-ups add up to the records', async () => {
@@ -130,10 +134,12 @@ for (const dialect of DIALECTS) {
       assert.ok(lists.overdue.some((c) => c.id === 'france-2024-up-to-3bn'));
       const horizon = addDays(TODAY, 30);
       assert.ok(lists.due_soon.every((c) => c.deadline! >= TODAY && c.deadline! <= horizon));
-      // Nothing in the shipped record falls due in July 2025; a window to the end of 2025 finds the Italian conference.
+      // Nothing in the shipped record falls due in July 2025 (the Italian conference, due in 2025, was
+      // held in July 2025); a window to 30 September 2026 finds the UK's long-range drones pledge.
       assert.deepEqual(lists.due_soon, []);
-      const longer = await deadlineLists(db.store, TODAY, 184);
-      assert.ok(longer.due_soon.some((c) => c.id === 'italy-recovery-conference-2025'));
+      const longer = await deadlineLists(db.store, TODAY, 457);
+      assert.ok(longer.due_soon.some((c) => c.id === 'uk-long-range-drones-12-months-2025'));
+      assert.ok(!longer.due_soon.some((c) => c.id === 'italy-recovery-conference-2025'));
       assert.equal(addDays('2024-02-28', 1), '2024-02-29');
     });
 

@@ -48,7 +48,7 @@ describe('web app in Chromium', { skip: chromiumMissing }, () => {
   test('the timeline loads, a search for "Bucharest" finds the summit and its panel opens', async () => {
     const page = await open('/');
     await page.getByTestId('timeline-canvas').waitFor();
-    await page.getByText('122 events', { exact: true }).waitFor();
+    await page.getByText('267 events', { exact: true }).waitFor();
     assert.ok((await page.locator('.event-row').count()) > 100);
 
     await page.getByRole('searchbox').fill('Bucharest');
