@@ -10,6 +10,8 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { PactwatchError } from '../domain/errors.ts';
+import type { SourceTierTable } from '../domain/source-tiers.ts';
+import { loadSourceTierTable } from '../io/source-tier-table.ts';
 import type { RecordStore } from '../store/record-store.ts';
 import { DEFAULT_TOKEN_GUESS_LIMIT, TokenGuesses, type TokenGuessLimit } from './auth-hooks.ts';
 import { clientErrorHandler, frameworkErrors, installErrorHandler, notFoundBody } from './error-handler.ts';
@@ -46,6 +48,8 @@ export interface AppOptions {
   tokenGuessLimit?: TokenGuessLimit;
   /** Events a record needs before searches use the in-memory event index (RecordStore.enableEventIndex). */
   eventIndexMinEvents?: number;
+  /** The source-tier table (source-tiers.ts); data/source-tiers.json by default. */
+  sourceTiers?: SourceTierTable;
 }
 
 export const DEFAULT_WEB_ROOT = path.resolve(import.meta.dirname, '../../web/dist');
@@ -65,6 +69,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorateRequest('user', null);
+  app.decorate('sourceTiers', options.sourceTiers ?? loadSourceTierTable());
   app.decorate('tokenGuesses', new TokenGuesses(options.tokenGuessLimit ?? DEFAULT_TOKEN_GUESS_LIMIT));
   // JSON only: a text/plain body is what a cross-site form can send without a preflight.
   app.removeContentTypeParser('text/plain');

@@ -1,6 +1,7 @@
 // How each kind of record maps to CSV columns (CONTRACT.md: a header row, list fields joined
 // with "|", `sources` as URLs joined with "|"). Nested values that a flat cell cannot hold
-// losslessly also travel as JSON (`sources_json`, `provision`, `withdrawn`), so a CSV export
+// losslessly also travel as JSON (`sources_json`, `provision`, `schedule`, `withdrawn`, `breach`,
+// `offices`, `memberships`), so a CSV export
 // imports back identical; a hand-written CSV may leave those columns out.
 import type { RecordKind } from '../domain/vocabulary.ts';
 
@@ -81,7 +82,10 @@ function json(name: string): Column {
   };
 }
 
-/** `sources` holds the URLs; `sources_json`, when present, the full {url, quote, title} list. */
+/**
+ * `sources` holds the URLs; `sources_json`, when present, the full {url, quote, title, tier}
+ * list; `source_tiers` the tiers, in the order of the URLs.
+ */
 const sourceColumns: Column[] = [
   {
     name: 'sources',
@@ -102,6 +106,19 @@ const sourceColumns: Column[] = [
       } catch {
         r.sources = cell;
       }
+    },
+  },
+  {
+    // Each source's tier, in the order of the URLs; an export writes the effective tiers.
+    name: 'source_tiers',
+    required: false,
+    write: (r) => ((r.sources as { tier?: string | null }[] | undefined) ?? []).map((s) => s.tier ?? '').join('|'),
+    read: (cell, r) => {
+      if (blank(cell) || !Array.isArray(r.sources)) return;
+      cell.split('|').forEach((tier, i) => {
+        const source = (r.sources as Raw[])[i];
+        if (source && typeof source === 'object' && tier.trim()) source.tier = tier.trim();
+      });
     },
   },
 ];
@@ -128,6 +145,8 @@ export const CSV_COLUMNS: Record<RecordKind, Column[]> = {
     text('kind', true),
     text('iso2'),
     list('aliases'),
+    json('offices'),
+    json('memberships'),
     ...sourceColumns.map((c) => ({ ...c, required: false })),
   ],
   agreements: [
@@ -163,7 +182,9 @@ export const CSV_COLUMNS: Record<RecordKind, Column[]> = {
     text('unit'),
     text('period_start'),
     text('due'),
+    json('schedule'),
     json('withdrawn'),
+    json('breach'),
     ...sourceColumns,
   ],
   deliveries: [
@@ -176,6 +197,7 @@ export const CSV_COLUMNS: Record<RecordKind, Column[]> = {
     text('unit'),
     text('description', true),
     boolean('fulfils'),
+    text('stage'),
     ...sourceColumns,
   ],
 };

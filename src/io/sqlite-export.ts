@@ -1,6 +1,6 @@
 // The record as a standalone SQLite file that any SQLite tool opens: one table per kind with a
 // column per field (lists and nested objects as JSON text, which SQLite's json functions read),
-// a `sources` table with one row per cited source, and commitments with their derived status
+// a `sources` table with one row per cited source and its effective tier, and commitments with their derived status
 // and progress. Columns come from the record schemas, so a new field is exported without
 // touching this file. Works the same whichever database the store uses.
 import fs from 'node:fs';
@@ -9,12 +9,21 @@ import SqliteDatabase from 'better-sqlite3';
 import type { z } from 'zod';
 import { todayIso } from '../domain/partial-date.ts';
 import { RECORD_SCHEMAS, type Source } from '../domain/schemas.ts';
+import { sourceTier } from '../domain/source-tiers.ts';
 import { CONTRACT_KIND_ORDER, type RecordKind } from '../domain/vocabulary.ts';
 import type { RecordStore } from '../store/record-store.ts';
 import { listCommitmentsWithStatus } from '../tracking/tracked-commitments.ts';
+import { loadSourceTierTable } from './source-tier-table.ts';
 
 /** Columns the export adds to `commitments`, after the stored fields. */
-const DERIVED_COMMITMENT_COLUMNS = { status: 'TEXT', deadline: 'TEXT', progress_ratio: 'REAL', progress: 'TEXT' } as const;
+const DERIVED_COMMITMENT_COLUMNS = {
+  status: 'TEXT',
+  deadline: 'TEXT',
+  evidence: 'TEXT',
+  progress_ratio: 'REAL',
+  progress: 'TEXT',
+  periods: 'TEXT',
+} as const;
 
 function sqlType(schema: z.ZodType): string {
   let inner = schema as z.core.$ZodType;
@@ -59,10 +68,11 @@ export async function exportSqliteFile(store: RecordStore, file: string, today: 
   const counts = {} as Record<RecordKind, number>;
   try {
     db.exec('BEGIN');
-    db.exec(`CREATE TABLE sources (kind TEXT NOT NULL, record_id TEXT NOT NULL, position INTEGER NOT NULL, url TEXT NOT NULL, quote TEXT, title TEXT,
+    db.exec(`CREATE TABLE sources (kind TEXT NOT NULL, record_id TEXT NOT NULL, position INTEGER NOT NULL, url TEXT NOT NULL, quote TEXT, title TEXT, tier TEXT NOT NULL,
              PRIMARY KEY (kind, record_id, position))`);
     db.exec('CREATE TABLE export_info (key TEXT PRIMARY KEY, value TEXT NOT NULL)');
-    const addSource = db.prepare('INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?)');
+    const addSource = db.prepare('INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?)');
+    const tiers = loadSourceTierTable();
     for (const kind of CONTRACT_KIND_ORDER) {
       const columns = columnsOf(kind);
       db.exec(
@@ -72,7 +82,9 @@ export async function exportSqliteFile(store: RecordStore, file: string, today: 
       counts[kind] = 0;
       for await (const record of await rowsOf(store, kind, today)) {
         insert.run(columns.map(([name]) => sqlValue(record[name])));
-        (record.sources as Source[]).forEach((s, i) => addSource.run(kind, record.id, i, s.url, s.quote ?? null, s.title ?? null));
+        (record.sources as Source[]).forEach((s, i) =>
+          addSource.run(kind, record.id, i, s.url, s.quote ?? null, s.title ?? null, sourceTier(s.url, s.tier, tiers)),
+        );
         counts[kind] += 1;
       }
     }

@@ -3,7 +3,7 @@ import { Migrator, sql, type Kysely, type SelectQueryBuilder, type Transaction }
 import { recordsWrittenSince, recordVersionKey, startImportLog } from '../changelog/change-log.ts';
 import { PactwatchError, type FieldProblem } from '../domain/errors.ts';
 import { dateSpan } from '../domain/partial-date.ts';
-import type { EventRecord, Party, RecordSet, RecordTypes } from '../domain/schemas.ts';
+import { nestedPartyReferences, type EventRecord, type Party, type RecordSet, type RecordTypes } from '../domain/schemas.ts';
 import { RECORD_KINDS, type RecordKind } from '../domain/vocabulary.ts';
 import type { Database } from './database.ts';
 import { fullTextWords, type DialectAdapter, type EventBulkWriter } from './dialects/dialect-adapter.ts';
@@ -550,6 +550,17 @@ export async function assertReferencesResolve(trx: Kysely<Database>): Promise<vo
     agreement.parties.forEach((p, i) => {
       if (!partyIds.has(p)) problems.push({ record: row.id, field: `parties.${i}`, message: `no party with id "${p}"` });
     });
+  }
+  // Offices, memberships and breaches name parties inside `data`; a LIKE finds the few that do.
+  for (const [table, marker] of [
+    ['parties', '%"of":%'],
+    ['commitments', '%"by":"%'],
+  ] as const) {
+    for (const row of await trx.selectFrom(table).select(['id', 'data']).where('data', 'like', marker).execute()) {
+      for (const ref of nestedPartyReferences(table, JSON.parse(row.data))) {
+        if (!partyIds.has(ref.id)) problems.push({ record: row.id, field: ref.field, message: `no party with id "${ref.id}"` });
+      }
+    }
   }
   if (problems.length) {
     throw new PactwatchError('validation_failed', `${problems.length} reference(s) name records that do not exist`, 400, problems);

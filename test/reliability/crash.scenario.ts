@@ -319,6 +319,6 @@ function event(id: string): EventRecord {
     type: 'other',
     actors: ['nato'],
     areas: ['membership'],
-    sources: [{ url: 'https://example.org/crash', quote: null, title: null }],
+    sources: [{ url: 'https://example.org/crash', quote: null, title: null, tier: null }],
   };
 }

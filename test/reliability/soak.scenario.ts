@@ -181,6 +181,6 @@ function soakEvent(id: string): EventRecord {
     type: 'statement',
     actors: ['nato', 'ukraine'],
     areas: ['political-dialogue'],
-    sources: [{ url: 'https://example.org/soak', quote: null, title: null }],
+    sources: [{ url: 'https://example.org/soak', quote: null, title: null, tier: null }],
   };
 }

@@ -125,7 +125,7 @@ for (const [name, open, skip] of [
   ['sqlite', oldSqlite, undefined],
   ['postgres', oldPostgres, postgresDialect.skip],
 ] as const) {
-  test(`${name}: a database from before aliases gets them, empty, and its events stay searchable`, { skip }, async () => {
+  test(`${name}: a database from before issue 13 gets the new fields' defaults, and its events stay searchable`, { skip }, async () => {
     const old = await open();
     try {
       const migrator = new Migrator({ db: old.db, provider: migrationProvider(old.adapter) });
@@ -141,6 +141,25 @@ for (const [name, open, skip] of [
       await sql`INSERT INTO agreements (id, signed, data) VALUES ('charter-1997', '1997-07-09', ${JSON.stringify(agreement)})`.execute(
         old.db,
       );
+      // Records from before migration 005: no offices, memberships, schedule, breach or stage.
+      const party = { id: 'nato', name: 'NATO', name_uk: null, kind: 'organisation', iso2: null, aliases: [], sources: [] };
+      await sql`INSERT INTO parties (id, name, data) VALUES ('nato', 'NATO', ${JSON.stringify(party)})`.execute(old.db);
+      const commitment = {
+        id: 'c',
+        agreement_id: 'charter-1997',
+        obligor: 'nato',
+        beneficiary: 'nato',
+        area: 'membership',
+        due: null,
+        withdrawn: null,
+        sources,
+      };
+      await sql`INSERT INTO commitments (id, agreement_id, obligor, beneficiary, area, due_end, data)
+        VALUES ('c', 'charter-1997', 'nato', 'nato', 'membership', NULL, ${JSON.stringify(commitment)})`.execute(old.db);
+      const delivery = { id: 'd', commitment_id: 'c', date: '2000', description: 'done', fulfils: true, sources };
+      await sql`INSERT INTO deliveries (id, commitment_id, date, data) VALUES ('d', 'c', '2000', ${JSON.stringify(delivery)})`.execute(
+        old.db,
+      );
       await old.db.destroy();
 
       const store = await old.reopen();
@@ -149,6 +168,20 @@ for (const [name, open, skip] of [
         assert.deepEqual(migrated, { ...agreement, aliases: [], aliases_uk: [] });
         assert.deepEqual(Object.keys(migrated!).slice(2, 5), ['title_uk', 'aliases', 'aliases_uk'], 'the new fields sit in schema order');
         assert.deepEqual((await store.get('events', 'udcg-2022-04'))?.aliases, []);
+        assert.deepEqual(await store.get('parties', 'nato'), { ...party, offices: [], memberships: [] });
+        assert.deepEqual(Object.keys((await store.get('commitments', 'c'))!), [
+          'id',
+          'agreement_id',
+          'obligor',
+          'beneficiary',
+          'area',
+          'due',
+          'schedule',
+          'withdrawn',
+          'breach',
+          'sources',
+        ]);
+        assert.equal((await store.get('deliveries', 'd'))?.stage, 'delivered');
         assert.deepEqual(
           (await store.searchEvents({ q: 'contact' })).items.map((e) => e.id),
           ['udcg-2022-04'],

@@ -104,8 +104,12 @@ describe('web app in Chromium', { skip: chromiumMissing }, () => {
     assert.match(text, /12 January 2024/);
     assert.match(text, /United Kingdom/);
     assert.ok((await page.locator('.commitment-list > li').count()) >= 1);
-    assert.ok((await page.getByRole('progressbar').count()) >= 1);
     assert.ok((await page.locator('.sources a').count()) >= 1);
+    // Each source with its tier. This agreement's commitments have no delivery recorded: they
+    // say so, with no progress bar at 0%.
+    assert.ok((await page.locator('.sources .badge.tier').count()) >= 1);
+    assert.match(text, /no delivery recorded/);
+    assert.equal(await page.getByRole('progressbar').count(), 0);
     await page.close();
   });
 

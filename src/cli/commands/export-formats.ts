@@ -28,8 +28,8 @@ interface ExportFormatSpec {
 const json = (value: unknown) => JSON.stringify(value, null, 2) + '\n';
 
 export const EXPORT_FORMATS: Record<string, ExportFormatSpec> = {
-  json: { needsOut: false, toStream: exportJson },
-  csv: { needsOut: true, toPath: exportCsv },
+  json: { needsOut: false, toStream: (store, out) => exportJson(store, out) },
+  csv: { needsOut: true, toPath: (store, out) => exportCsv(store, out) },
   sqlite: { needsOut: true, toPath: exportSqliteFile },
   ics: { needsOut: false, toStream: async (store, out) => void out.write(await buildIcs(store)) },
   timelinejs: { needsOut: false, toStream: async (store, out) => void out.write(json(await buildTimelineJs(store))) },

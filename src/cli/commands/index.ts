@@ -7,6 +7,7 @@ import { registerReport } from './report-command.ts';
 import { registerEvents } from './events-command.ts';
 import { registerExport } from './export-command.ts';
 import { registerImport } from './import-command.ts';
+import { registerLint } from './lint-command.ts';
 import { registerRestore } from './restore-command.ts';
 import { registerAudit } from './audit-command.ts';
 import { registerServe } from './serve-command.ts';
@@ -24,4 +25,5 @@ export const COMMANDS: ((program: Command) => void)[] = [
   registerServe,
   registerUser,
   registerAudit,
+  registerLint,
 ];

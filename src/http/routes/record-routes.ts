@@ -9,11 +9,19 @@ import { recordAsOf } from '../../changelog/change-queries.ts';
 import { RecordWriter, singular } from '../../changelog/record-writer.ts';
 import { PactwatchError } from '../../domain/errors.ts';
 import { RECORD_SCHEMAS, type RecordTypes } from '../../domain/schemas.ts';
+import { withoutRedundantTiers, withSourceTiers, type SourceTierTable } from '../../domain/source-tiers.ts';
 import type { RecordKind } from '../../domain/vocabulary.ts';
 import type { RecordStore } from '../../store/record-store.ts';
 import { requireRole } from '../auth-hooks.ts';
 import { idParams } from '../query-params.ts';
 import type { RateLimit } from '../build-app.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Reads show every source with its effective tier; writes drop overrides the table already gives. */
+    sourceTiers: SourceTierTable;
+  }
+}
 
 export interface KindRoutes<K extends RecordKind, Q extends z.ZodType = z.ZodType> {
   kind: K;
@@ -59,14 +67,16 @@ export function registerRecordRoutes<K extends RecordKind, Q extends z.ZodType>(
   const tags = [kind];
   const write = { preParsing: requireRole(store, 'editor'), config: { rateLimit: writeLimit } };
   const notFound = (id: string) => new PactwatchError('not_found', `no ${one} with id "${id}"`, 404);
+  const tiered = <T>(answer: T): T => withSourceTiers(answer, fastify.sourceTiers);
+  const body = <T>(request: FastifyRequest): T => withoutRedundantTiers(request.body as T, fastify.sourceTiers);
 
   if (routes.list) {
     const list = routes.list;
-    app.get(`/api/${kind}`, { schema: { tags, summary: `List ${kind}`, querystring: list.querystring } }, (request) =>
-      list.handler(request.query as z.output<Q>),
+    app.get(`/api/${kind}`, { schema: { tags, summary: `List ${kind}`, querystring: list.querystring } }, async (request) =>
+      tiered(await list.handler(request.query as z.output<Q>)),
     );
   } else {
-    app.get(`/api/${kind}`, { schema: { tags, summary: `List ${kind}` } }, async () => ({ items: await store.list(kind) }));
+    app.get(`/api/${kind}`, { schema: { tags, summary: `List ${kind}` } }, async () => tiered({ items: await store.list(kind) }));
   }
 
   app.get(
@@ -80,12 +90,12 @@ export function registerRecordRoutes<K extends RecordKind, Q extends z.ZodType>(
       const etag = etagOf(record);
       reply.header('etag', etag);
       if (!as_of && request.headers['if-none-match'] === etag) return reply.status(304).send();
-      return as_of || !routes.detail ? record : routes.detail(record);
+      return tiered(as_of || !routes.detail ? record : await routes.detail(record));
     },
   );
 
   app.post(`/api/${kind}`, { ...write, schema: { tags, summary: `Create a ${one}`, body: schema } }, async (request, reply) => {
-    const written = await writer.create(kind, request.body as RecordTypes[K], request.user!.name);
+    const written = await writer.create(kind, body<RecordTypes[K]>(request), request.user!.name);
     return reply
       .status(201)
       .header('etag', written.etag)
@@ -98,7 +108,7 @@ export function registerRecordRoutes<K extends RecordKind, Q extends z.ZodType>(
     `/api/${kind}/:id`,
     { ...write, schema: { tags, summary: `Replace a ${one} (needs If-Match)`, params: idParams, body: schema } },
     async (request, reply) => {
-      const written = await writer.replace(kind, request.params.id, request.body as RecordTypes[K], ifMatch(request), request.user!.name);
+      const written = await writer.replace(kind, request.params.id, body<RecordTypes[K]>(request), ifMatch(request), request.user!.name);
       return reply.header('etag', written.etag).header(CHANGE_HEADER, written.change.seq).send(written.record);
     },
   );
@@ -110,7 +120,7 @@ export function registerRecordRoutes<K extends RecordKind, Q extends z.ZodType>(
       const written = await writer.patch(
         kind,
         request.params.id,
-        request.body as Partial<RecordTypes[K]>,
+        body<Partial<RecordTypes[K]>>(request),
         ifMatch(request),
         request.user!.name,
       );

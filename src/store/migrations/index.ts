@@ -6,6 +6,7 @@ import * as record from './001-record.ts';
 import * as accountsChanges from './002-accounts-changes.ts';
 import * as eventLinksWithoutRowid from './003-event-links-without-rowid.ts';
 import * as aliases from './004-aliases.ts';
+import * as recordModel from './005-record-model.ts';
 
 type Step = { up(db: Kysely<any>, adapter: DialectAdapter): Promise<void> };
 
@@ -14,6 +15,7 @@ const STEPS: Record<string, Step> = {
   '002-accounts-changes': accountsChanges,
   '003-event-links-without-rowid': eventLinksWithoutRowid,
   '004-aliases': aliases,
+  '005-record-model': recordModel,
 };
 
 export function migrationProvider(adapter: DialectAdapter): MigrationProvider {

@@ -132,7 +132,22 @@ export function AgreementPage({ params }: { params: Record<string, string> }) {
                     )}
                   </div>
                   <p style={{ margin: '0.2rem 0 0.4rem' }}>{c.description}</p>
-                  <ProgressBar ratio={c.progress.ratio} status={c.status} />
+                  <ProgressBar progress={c.progress} status={c.status} evidence={c.evidence} />
+                  {c.breach && (
+                    <p className="small">
+                      {t.statuses.breached} {formatDate(c.breach.date, t)}: {c.breach.description}
+                    </p>
+                  )}
+                  {c.periods.length > 0 && (
+                    <ul className="plain small">
+                      {c.periods.map((p) => (
+                        <li key={p.period_start}>
+                          <StatusBadge status={p.status} /> {formatDate(p.period_start, t)} – {formatDate(p.due, t)}{' '}
+                          <ProgressBar progress={p.progress} status={p.status} evidence={p.evidence} />
+                        </li>
+                      ))}
+                    </ul>
+                  )}
                 </li>
               ))}
             </ul>

@@ -134,7 +134,7 @@ export function CommitmentsPage() {
                 </td>
                 <td className="small">{partyName(c.obligor)}</td>
                 <td>
-                  <ProgressBar ratio={c.progress.ratio} status={c.status} />
+                  <ProgressBar progress={c.progress} status={c.status} evidence={c.evidence} />
                 </td>
               </tr>
             ))}

@@ -1,11 +1,24 @@
-import type { CommitmentStatus } from '../../../src/domain/vocabulary.ts';
+import { allocatedRatio, type Progress } from '../../../src/domain/progress.ts';
+import type { CommitmentStatus, Evidence } from '../../../src/domain/vocabulary.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 
-/** `ratio` is delivered / promised, null when the promise has no figure to measure against. */
-export function ProgressBar({ ratio, status }: { ratio: number | null; status: CommitmentStatus }) {
+/**
+ * Delivered / promised; "no delivery recorded" when the record holds none (never "0%"), "not
+ * measurable" when the promise has no figure. Allocations (budgeted, not delivered) beside it.
+ */
+export function ProgressBar({ progress, status, evidence }: { progress: Progress; status: CommitmentStatus; evidence: Evidence }) {
   const { t } = useI18n();
-  const value = status === 'fulfilled' ? 1 : ratio;
-  if (value === null) return <span className="muted small">{t.commitments.noProgress}</span>;
+  if (evidence === 'none' && status !== 'fulfilled') return <span className="muted small">{t.commitments.noEvidence}</span>;
+  const value = status === 'fulfilled' ? 1 : progress.ratio;
+  const allocated = allocatedRatio(progress);
+  const allocatedNote = allocated !== null && allocated > 0 && <span className="small muted"> · {t.commitments.allocated(allocated)}</span>;
+  if (value === null)
+    return (
+      <span className="muted small">
+        {t.commitments.noProgress}
+        {allocatedNote}
+      </span>
+    );
   const label = t.commitments.progress(value);
   return (
     <span className="progress" title={label}>
@@ -20,6 +33,7 @@ export function ProgressBar({ ratio, status }: { ratio: number | null; status: C
         <span style={{ width: `${Math.min(100, Math.max(0, value * 100))}%` }} />
       </span>
       <span className="small">{Math.round(value * 100)}%</span>
+      {allocatedNote}
     </span>
   );
 }

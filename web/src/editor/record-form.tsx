@@ -1,4 +1,4 @@
-import type { RecordKind } from '../../../src/domain/vocabulary.ts';
+import { SOURCE_TIERS, type RecordKind } from '../../../src/domain/vocabulary.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { FIELD_SPECS, type FieldSpec, type FieldValue, type FormState, type SourceDraft } from './field-specs.ts';
 
@@ -27,6 +27,18 @@ export function RecordFields({ kind, form, isNew, errors, onChange }: Props) {
         switch (spec.kind) {
           case 'textarea':
             input = <textarea {...common} rows={4} value={value as string} onChange={(e) => onChange(spec.name, e.target.value)} />;
+            break;
+          case 'json':
+            input = (
+              <textarea
+                {...common}
+                rows={4}
+                className="mono"
+                placeholder="JSON"
+                value={value as string}
+                onChange={(e) => onChange(spec.name, e.target.value)}
+              />
+            );
             break;
           case 'lines':
             input = <textarea {...common} rows={3} value={value as string} onChange={(e) => onChange(spec.name, e.target.value)} />;
@@ -158,6 +170,18 @@ function SourcesField({
                 value={source.title}
                 onChange={(e) => set(i, { title: e.target.value })}
               />
+              <select
+                aria-label={`${t.editor.source.tier} ${i + 1}`}
+                value={source.tier && source.tierUrl.trim() === source.url.trim() ? source.tier : ''}
+                onChange={(e) => set(i, { tier: e.target.value, tierUrl: source.url })}
+              >
+                <option value="">{t.editor.source.tierFromTable}</option>
+                {SOURCE_TIERS.map((tier) => (
+                  <option key={tier} value={tier}>
+                    {t.tiers[tier]}
+                  </option>
+                ))}
+              </select>
               <button type="button" className="ghost" onClick={() => onChange(value.filter((_, j) => j !== i))}>
                 {t.editor.removeItem}
               </button>
@@ -167,7 +191,7 @@ function SourcesField({
         );
       })}
       <FieldError id="sources-error" message={errors.sources} />
-      <button type="button" onClick={() => onChange([...value, { url: '', quote: '', title: '' }])}>
+      <button type="button" onClick={() => onChange([...value, { url: '', quote: '', title: '', tier: '', tierUrl: '' }])}>
         + {t.editor.addItem}
       </button>
     </fieldset>

@@ -1,5 +1,5 @@
 // English interface strings. uk.ts must provide the same keys (checked by its type).
-import type { Area, CommitmentStatus, EventType } from '../../../src/domain/vocabulary.ts';
+import type { Area, CommitmentStatus, EventType, SourceTier } from '../../../src/domain/vocabulary.ts';
 
 const count = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 
@@ -127,6 +127,8 @@ export const en = {
     },
     progress: (p: number) => `${Math.round(p * 100)}% delivered`,
     noProgress: 'not measurable',
+    noEvidence: 'no delivery recorded',
+    allocated: (p: number) => `${Math.round(p * 100)}% allocated`,
     total: (n: number) => count(n, 'commitment', 'commitments'),
   },
   check: {
@@ -173,7 +175,7 @@ export const en = {
     view: 'View',
     kinds: { events: 'event', parties: 'party', agreements: 'agreement', commitments: 'commitment', deliveries: 'delivery' },
     actions: { create: 'created', update: 'updated', delete: 'deleted' } as Record<string, string>,
-    source: { url: 'URL', quote: 'Quote', title: 'Title' },
+    source: { url: 'URL', quote: 'Quote', title: 'Title', tier: 'Tier', tierFromTable: 'tier: from the table' },
   },
   fields: {
     id: 'Id',
@@ -192,6 +194,11 @@ export const en = {
     iso2: 'ISO code',
     aliases: 'Aliases',
     aliases_uk: 'Aliases (Ukrainian)',
+    offices: 'Offices held (JSON: [{title, of, from, to?, sources}])',
+    memberships: 'Memberships (JSON: [{of, from, to?, sources}])',
+    schedule: 'Schedule (JSON: [{period_start, due, amount?, quantity?, share?}])',
+    breach: 'Breach (JSON: {date, by?, description, sources})',
+    stage: 'Stage',
     parties: 'Parties (ids)',
     signed: 'Signed',
     place: 'Place',
@@ -246,12 +253,25 @@ export const en = {
     sanctions: 'Sanctions',
     reconstruction: 'Reconstruction',
   } satisfies Record<Area, string>,
+  tiers: {
+    primary: 'primary',
+    reputable: 'reputable',
+    other: 'other',
+    denied: 'denied',
+  } satisfies Record<SourceTier, string>,
+  tierHelp: {
+    primary: 'Government, parliament, intergovernmental body or official text',
+    reputable: 'Established news organisation or research institute',
+    other: 'Not on the list of primary or reputable sources',
+    denied: 'Propaganda outlet, content farm or spam mirror: not a source',
+  } satisfies Record<SourceTier, string>,
   statuses: {
     pending: 'Pending',
     'in-progress': 'In progress',
     fulfilled: 'Fulfilled',
     overdue: 'Overdue',
     withdrawn: 'Withdrawn',
+    breached: 'Breached',
   } satisfies Record<CommitmentStatus, string>,
 };
 

@@ -1,0 +1,125 @@
+// How much a source is worth, from the end of its host name: primary (governments,
+// parliaments, intergovernmental bodies, official texts), reputable (established news and
+// research), other, or denied (state propaganda outlets, content farms, spam mirrors). The
+// table is data (data/source-tiers.json), read by the edges and passed in; a source's own
+// `tier` overrides it.
+//
+// A key is a host suffix matched on whole labels ("nato.int" matches www.nato.int, not
+// fakenato.int); `*` stands for any characters within one label ("gov.*" matches gov.pl,
+// "pravda-*.com" matches pravda-en.com). The key with the most labels decides, a key without
+// `*` before one with at the same length; a host no key matches is "other".
+//
+// Records keep only the override; what the API and exports show is the effective tier on every
+// source (withSourceTiers). An override equal to the table's tier says nothing the table does
+// not, so writes and imports drop it (withoutRedundantTiers): a record fetched or exported with
+// its tiers goes back in unchanged, and follows the table when the table is edited.
+import { SOURCE_TIERS, type SourceTier } from './vocabulary.ts';
+
+interface TierRule {
+  labels: RegExp[];
+  tier: SourceTier;
+  wildcard: boolean;
+}
+
+export interface SourceTierTable {
+  rules: TierRule[];
+}
+
+const labelPattern = (label: string) => new RegExp(`^${label.split('*').map(escapeRegExp).join('[^.]*')}$`);
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Compiles `{suffix: tier}`; throws on a tier that is not one of SOURCE_TIERS or an empty key. */
+export function compileTierTable(entries: Record<string, string>): SourceTierTable {
+  const rules = Object.entries(entries).map(([suffix, tier]): TierRule => {
+    const key = suffix
+      .trim()
+      .toLowerCase()
+      .replace(/^\*?\./, '');
+    if (!key || key.split('.').some((label) => label === '')) throw new Error(`"${suffix}" is not a host suffix`);
+    if (!(SOURCE_TIERS as readonly string[]).includes(tier))
+      throw new Error(`"${suffix}": "${tier}" is not one of ${SOURCE_TIERS.join(', ')}`);
+    return { labels: key.split('.').map(labelPattern).reverse(), tier: tier as SourceTier, wildcard: key.includes('*') };
+  });
+  // Most specific first: more labels, then exact before wildcard.
+  rules.sort((a, b) => b.labels.length - a.labels.length || Number(a.wildcard) - Number(b.wildcard));
+  return { rules };
+}
+
+function hostOf(url: string): string | null {
+  try {
+    return new URL(url).hostname.toLowerCase().replace(/\.$/, '');
+  } catch {
+    return null;
+  }
+}
+
+/** The tier the table gives a URL's host ("other" when no key matches or the URL has no host). */
+export function tableTier(url: string, table: SourceTierTable): SourceTier {
+  const host = hostOf(url);
+  if (!host) return 'other';
+  const labels = host.split('.').reverse();
+  for (const rule of table.rules) {
+    if (rule.labels.length <= labels.length && rule.labels.every((pattern, i) => pattern.test(labels[i]!))) return rule.tier;
+  }
+  return 'other';
+}
+
+/** The effective tier of a source: its override when set, else the table's. */
+export function sourceTier(url: string, override: SourceTier | null | undefined, table: SourceTierTable): SourceTier {
+  return override ?? tableTier(url, table);
+}
+
+/** Strongest first: primary, reputable, other, denied. */
+export function compareTiers(a: SourceTier, b: SourceTier): number {
+  return SOURCE_TIERS.indexOf(a) - SOURCE_TIERS.indexOf(b);
+}
+
+/** Sources strongest tier first, keeping the given order within a tier. */
+export function strongestFirst<S extends { tier: SourceTier }>(sources: readonly S[]): S[] {
+  return sources
+    .map((source, i) => ({ source, i }))
+    .sort((a, b) => compareTiers(a.source.tier, b.source.tier) || a.i - b.i)
+    .map((entry) => entry.source);
+}
+
+type SourceLike = { url: string; tier?: SourceTier | null };
+
+const isSourceList = (value: unknown): value is SourceLike[] =>
+  Array.isArray(value) && value.every((s) => s !== null && typeof s === 'object' && typeof (s as SourceLike).url === 'string');
+
+/**
+ * Copies `value` (a record, a list of them, an API answer) with every `sources` list, at any
+ * depth (breaches, offices, a commitment's deliveries), carrying each source's effective tier.
+ */
+export function withSourceTiers<T>(value: T, table: SourceTierTable): T {
+  return mapSources(value, (sources) => sources.map((s) => ({ ...s, tier: sourceTier(s.url, s.tier, table) }))) as T;
+}
+
+/** `value` with overrides equal to the table's tier set to null; the same object when there are none. */
+export function withoutRedundantTiers<T>(value: T, table: SourceTierTable): T {
+  return mapSources(value, (sources) =>
+    sources.some((s) => s.tier && s.tier === tableTier(s.url, table))
+      ? sources.map((s) => (s.tier && s.tier === tableTier(s.url, table) ? { ...s, tier: null } : s))
+      : sources,
+  ) as T;
+}
+
+/** Rebuilds only the objects on the way to a changed `sources` list; the rest is shared. */
+function mapSources(value: unknown, map: (sources: SourceLike[]) => SourceLike[]): unknown {
+  if (Array.isArray(value)) {
+    let changed = false;
+    const out = value.map((item) => {
+      const mapped = mapSources(item, map);
+      if (mapped !== item) changed = true;
+      return mapped;
+    });
+    return changed ? out : value;
+  }
+  if (value === null || typeof value !== 'object') return value;
+  let out: Record<string, unknown> | undefined;
+  for (const [key, item] of Object.entries(value)) {
+    const mapped = key === 'sources' && isSourceList(item) ? map(item) : mapSources(item, map);
+    if (mapped !== item) (out ??= { ...(value as Record<string, unknown>) })[key] = mapped;
+  }
+  return out ?? value;
+}
