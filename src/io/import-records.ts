@@ -11,6 +11,8 @@ const THREAD_MIN_BYTES = 4 << 20;
 export interface ImportOptions extends ReadProgress {
   /** Read in a worker thread; by default, when the input is large enough to gain from it. */
   thread?: boolean;
+  /** Check and compare everything, write nothing (RecordStore ImportOptions). */
+  dryRun?: boolean;
 }
 
 export async function importPaths(store: RecordStore, paths: string[], options: ImportOptions = {}): Promise<ImportSummary> {
@@ -22,7 +24,7 @@ export async function importPaths(store: RecordStore, paths: string[], options: 
     yield* read(files, problems, options);
     if (problems.length) throw invalidInput(problems);
   }
-  return store.importBatches(checked());
+  return store.importBatches(checked(), undefined, { dryRun: options.dryRun });
 }
 
 export function invalidInput(problems: FieldProblem[]): PactwatchError {
