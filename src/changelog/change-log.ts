@@ -46,8 +46,8 @@ export function auditKey(): string | undefined {
 
 export const KEYED_PREFIX = 'hmac-';
 
-/** What the hash covers: every column but the hash itself, in a fixed order. */
-export function entryHash(row: Omit<ChangesTable, 'hash'>, key = auditKey()): string {
+/** What the hash covers: every column but the hash itself, in a fixed order. `null`: a plain hash. */
+export function entryHash(row: Omit<ChangesTable, 'hash'>, key: string | null | undefined = auditKey()): string {
   const text = row.prev_hash + JSON.stringify([row.seq, row.at, row.actor, row.kind, row.record_id, row.action, row.before, row.after]);
   return key ? KEYED_PREFIX + createHmac('sha256', key).update(text).digest('hex') : sha256(text);
 }

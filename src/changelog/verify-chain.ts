@@ -56,7 +56,7 @@ export async function verifyChain(store: { db: Kysely<Database> }, options: { he
           problem: `entry ${row.seq} has a plain hash after keyed entries: the chain was recomputed without the key`,
         };
       keyedSeen ||= keyed;
-      if (entryHash(row, keyed ? key : undefined) !== row.hash)
+      if (entryHash(row, keyed ? key : null) !== row.hash)
         return { ok: false, entries, seq: row.seq, problem: `entry ${row.seq} was altered: its content does not match its hash` };
       if (row.seq === options.head?.seq) kept = row.hash;
       expected = { seq: row.seq + 1, prevHash: row.hash };
