@@ -1,7 +1,9 @@
 // The change log: every write appends an entry in the same transaction as the write itself.
 // Entries form a hash chain (hash = sha256(prev_hash + canonical entry)), so editing or
-// deleting an entry anywhere breaks the chain at that point; see verify-chain.ts.
-import { createHash } from 'node:crypto';
+// deleting an entry anywhere breaks the chain at that point; see verify-chain.ts. With
+// PACTWATCH_AUDIT_KEY set, each link is an HMAC under that key instead ("hmac-" and the hex),
+// so whoever can write the database but lacks the key cannot recompute the chain.
+import { createHash, createHmac } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { RecordKind } from '../domain/vocabulary.ts';
 import type { Database } from '../store/database.ts';
@@ -25,18 +27,29 @@ export interface Change {
   after: unknown;
 }
 
+/** Account changes are logged under this kind (never with a token or its hash); admins alone see them. */
+export const ACCOUNTS_KIND = 'users';
+
 export interface NewChange {
   actor: string;
-  kind: RecordKind | null;
+  kind: RecordKind | typeof ACCOUNTS_KIND | null;
   record_id: string | null;
   action: ChangeAction;
   before: unknown;
   after: unknown;
 }
 
-/** What the hash covers: every column but the hash itself, in a fixed order. */
-export function entryHash(row: Omit<ChangesTable, 'hash'>): string {
-  return sha256(row.prev_hash + JSON.stringify([row.seq, row.at, row.actor, row.kind, row.record_id, row.action, row.before, row.after]));
+/** The key of the keyed chain, when one is configured. */
+export function auditKey(): string | undefined {
+  return process.env.PACTWATCH_AUDIT_KEY || undefined;
+}
+
+export const KEYED_PREFIX = 'hmac-';
+
+/** What the hash covers: every column but the hash itself, in a fixed order. `null`: a plain hash. */
+export function entryHash(row: Omit<ChangesTable, 'hash'>, key: string | null | undefined = auditKey()): string {
+  const text = row.prev_hash + JSON.stringify([row.seq, row.at, row.actor, row.kind, row.record_id, row.action, row.before, row.after]);
+  return key ? KEYED_PREFIX + createHmac('sha256', key).update(text).digest('hex') : sha256(text);
 }
 
 export function changeFromRow(row: ChangesTable): Change {
@@ -59,25 +72,45 @@ export class ChainWriter {
   ) {}
 
   async append(change: NewChange): Promise<Change> {
-    const unhashed = {
-      seq: this.head.seq + 1,
-      at: new Date().toISOString(),
-      actor: change.actor,
-      kind: change.kind,
-      record_id: change.record_id,
-      action: change.action,
-      // Stored as written (records are in their schema's key order); the hash covers this text.
-      before: change.before === null ? null : JSON.stringify(change.before),
-      after: change.after === null ? null : JSON.stringify(change.after),
-      prev_hash: this.head.hash,
-    };
-    const row = { ...unhashed, hash: entryHash(unhashed) };
-    await this.trx.insertInto('changes').values(row).execute();
-    await this.trx.updateTable('change_head').set({ seq: row.seq, hash: row.hash }).where('id', '=', 1).execute();
-    this.head = { seq: row.seq, hash: row.hash };
-    return changeFromRow(row);
+    const [row] = await this.appendMany([change]);
+    return changeFromRow(row!);
+  }
+
+  /** Appends entries in order with few statements (an import logs one per record). */
+  async appendMany(changes: NewChange[]): Promise<ChangesTable[]> {
+    const at = new Date().toISOString();
+    const rows: ChangesTable[] = [];
+    const key = auditKey();
+    for (const change of changes) {
+      const unhashed = {
+        seq: this.head.seq + 1,
+        at,
+        actor: change.actor,
+        kind: change.kind,
+        record_id: change.record_id,
+        action: change.action,
+        // Stored as written (records are in their schema's key order); the hash covers this text.
+        before: change.before === null ? null : JSON.stringify(change.before),
+        after: change.after === null ? null : JSON.stringify(change.after),
+        prev_hash: this.head.hash,
+      };
+      const row = { ...unhashed, hash: entryHash(unhashed, key) };
+      rows.push(row);
+      this.head = { seq: row.seq, hash: row.hash };
+    }
+    if (rows.length === 0) return rows;
+    for (let i = 0; i < rows.length; i += ENTRIES_PER_INSERT)
+      await this.trx
+        .insertInto('changes')
+        .values(rows.slice(i, i + ENTRIES_PER_INSERT))
+        .execute();
+    await this.trx.updateTable('change_head').set(this.head).where('id', '=', 1).execute();
+    return rows;
   }
 }
+
+/** 10 columns each: far below either database's bound-parameter limit. */
+const ENTRIES_PER_INSERT = 200;
 
 /**
  * Takes the chain lock and returns a writer for this transaction. The first statement is an
@@ -96,11 +129,30 @@ export async function openChain(trx: Transaction<Database>): Promise<ChainWriter
   return new ChainWriter(db, head);
 }
 
+/** What an import did to one kind: ids are kept up to SAMPLE_IDS per list, for `import --dry-run`. */
+export interface KindOutcome {
+  created: number;
+  changed: number;
+  unchanged: number;
+  created_ids: string[];
+  changed_ids: string[];
+}
+
+export const SAMPLE_IDS = 1000;
+
+export interface ImportedRecord {
+  id: string;
+  /** The stored record the import replaces, or null for a new one. */
+  before: unknown;
+  after: unknown;
+}
+
 /**
- * An import is logged as one summary entry (counts and a sha256 over each batch's kind and its
- * records as a JSON array, in import order) rather than one entry per record: a 1M-event
- * import stays a bulk write.
- * The cost is that `as_of` sees imported states at the granularity of imports (as-of.ts).
+ * An import logs every record it creates or changes, with its before and after, like a write
+ * through the API (so history and `as_of` answer for imported records, and `audit verify`
+ * can hold each stored record against its last entry); records it leaves as they were get no
+ * entry. A summary entry closes the import: counts, and a sha256 over each batch's kind and
+ * records as a JSON array, in import order.
  */
 export async function startImportLog(trx: Transaction<Database>, actor = 'import') {
   const chain = await openChain(trx);
@@ -110,14 +162,29 @@ export async function startImportLog(trx: Transaction<Database>, actor = 'import
       digest.update(batch.kind);
       digest.update(batch.json ?? JSON.stringify(batch.records));
     },
-    finish(counts: Record<RecordKind, number>): Promise<Change> {
+    async records(kind: RecordKind, records: ImportedRecord[]): Promise<void> {
+      await chain.appendMany(
+        records.map((r) => ({
+          actor,
+          kind,
+          record_id: r.id,
+          action: r.before === null ? 'create' : 'update',
+          before: r.before,
+          after: r.after,
+        })),
+      );
+    },
+    finish(counts: Record<RecordKind, number>, outcome: Record<RecordKind, KindOutcome>): Promise<Change> {
+      const changes = Object.fromEntries(
+        Object.entries(outcome).map(([kind, o]) => [kind, { created: o.created, changed: o.changed, unchanged: o.unchanged }]),
+      );
       return chain.append({
         actor,
         kind: null,
         record_id: null,
         action: 'import',
         before: null,
-        after: { counts, sha256: digest.digest('hex') },
+        after: { counts, changes, sha256: digest.digest('hex') },
       });
     },
   };

@@ -6,7 +6,7 @@ import type { RecordTypes } from '../domain/schemas.ts';
 import type { RecordKind } from '../domain/vocabulary.ts';
 import type { Database } from '../store/database.ts';
 import type { RecordStore } from '../store/record-store.ts';
-import { changeFromRow, type Change } from './change-log.ts';
+import { ACCOUNTS_KIND, changeFromRow, type Change } from './change-log.ts';
 import { auditDb } from './change-tables.ts';
 
 export interface ChangeFilter {
@@ -15,6 +15,8 @@ export interface ChangeFilter {
   kind?: RecordKind;
   record_id?: string;
   limit?: number;
+  /** Include account changes (kind `users`): for admins only. */
+  accounts?: boolean;
 }
 
 export async function listChanges(db: Kysely<Database>, filter: ChangeFilter): Promise<{ items: Change[]; next: number | null }> {
@@ -30,6 +32,7 @@ export async function listChanges(db: Kysely<Database>, filter: ChangeFilter): P
       : query.where('at', '>=', instant(filter.since, 'start', 'since'));
   }
   if (filter.kind) query = query.where('kind', '=', filter.kind);
+  if (!filter.accounts) query = query.where((eb) => eb.or([eb('kind', 'is', null), eb('kind', '<>', ACCOUNTS_KIND)]));
   if (filter.record_id) query = query.where('record_id', '=', filter.record_id);
   const rows = await query.execute();
   const items = rows.slice(0, limit).map(changeFromRow);
@@ -39,9 +42,8 @@ export async function listChanges(db: Kysely<Database>, filter: ChangeFilter): P
 /**
  * The record as it stood at `asOf` (a date means the end of that day): the state after the
  * last logged change to it at or before then; failing that, the state before its first later
- * change; failing that (never changed through the API), its current state, provided an import
- * had happened by then. A record re-imported later shows its current state: imports are
- * logged as summaries, not per record (change-log.ts).
+ * change; failing that, its current state, provided an import had happened by then: the case
+ * of records imported before imports logged each record (change-log.ts), which have no entry.
  */
 export async function recordAsOf<K extends RecordKind>(
   store: RecordStore,

@@ -137,8 +137,7 @@ function assertMatches<K extends RecordKind>(
   }
   if (!current) throw new PactwatchError('not_found', `no ${singular(kind)} with id "${id}"`, 404);
   const etag = etagOf(current);
-  const offered = ifMatch.split(',').map((t) => t.trim().replace(/^W\//, ''));
-  if (!offered.includes(etag)) {
+  if (!ifMatchAccepts(ifMatch, etag)) {
     throw new PactwatchError(
       'precondition_failed',
       `${singular(kind)} "${id}" was changed since you read it; reload and redo your edit`,
@@ -147,6 +146,17 @@ function assertMatches<K extends RecordKind>(
     );
   }
   return current;
+}
+
+/**
+ * RFC 9110 13.1.1: If-Match is `*` or a list of entity tags compared strongly, so a weak tag
+ * (W/"...") never matches, and any tag of the list may be the current one. Commas inside a
+ * quoted tag do not split the list.
+ */
+export function ifMatchAccepts(header: string, etag: string): boolean {
+  if (header.trim() === '*') return true;
+  for (const match of header.matchAll(/\s*(W\/)?("[^"]*")\s*(?:,|$)/gy)) if (!match[1] && match[2] === etag) return true;
+  return false;
 }
 
 async function readRecord<K extends RecordKind>(trx: Trx, kind: K, id: string): Promise<RecordTypes[K] | undefined> {

@@ -29,6 +29,8 @@ export class PactwatchError extends Error {
     message: string,
     readonly status: number = 400,
     readonly details?: FieldProblem[],
+    /** HTTP headers the answer carries (Retry-After with a 429). */
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
     this.name = 'PactwatchError';

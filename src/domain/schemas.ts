@@ -8,10 +8,17 @@ import { z } from 'zod';
 import { compareDates, dateSpan, isPartialDate } from './partial-date.ts';
 import { AREAS, DELIVERY_STAGES, EVENT_TYPES, PARTY_KINDS, SOURCE_TIERS } from './vocabulary.ts';
 
+/**
+ * The one id rule: whatever passes here can be read, replaced and deleted at /api/<kind>/<id>
+ * (the router's path-segment limit is set from this, build-app.ts; a kebab-case id needs no
+ * percent-encoding, so its URL segment is exactly this long).
+ */
+export const MAX_ID_LENGTH = 200;
+
 export const idSchema = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a kebab-case id (a-z, 0-9 and single hyphens)')
-  .max(200);
+  .max(MAX_ID_LENGTH);
 
 export const partialDateSchema = z.string().refine(isPartialDate, 'must be a real date of the form YYYY, YYYY-MM or YYYY-MM-DD');
 
@@ -42,6 +49,14 @@ function storableText(value: unknown, ctx: z.RefinementCtx, path: PropertyKey[] 
 }
 
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
+
+/**
+ * Lengths of list fields. Without them one editor could store events of 5,000 sources each,
+ * and every search answer holding them cost megabytes (an outside review took a server from
+ * 153 MB to 3.4 GB that way). Far above what the shipped record uses (6 sources at most).
+ */
+export const LIST_LIMITS = { sources: 20, actors: 100, aliases: 50, signatories: 100, parties: 250, event_ids: 500 } as const;
+const atMost = <T extends z.ZodType>(item: T, max: number) => z.array(item).max(max, `at most ${max} items`);
 const optional = <T extends z.ZodType>(schema: T) => schema.nullable().default(null);
 /** Other names people use for an event or agreement ("the Charter", "CAPU", "Ramstein"). */
 const aliases = () => z.array(text(500)).default([]);
@@ -55,7 +70,7 @@ export const sourceSchema = z.object({
 });
 export type Source = z.infer<typeof sourceSchema>;
 
-const sources = z.array(sourceSchema).min(1, 'needs at least one source');
+const sources = atMost(sourceSchema, LIST_LIMITS.sources).min(1, 'needs at least one source');
 
 export const areaSchema = z.enum(AREAS);
 export const eventTypeSchema = z.enum(EVENT_TYPES);
@@ -72,8 +87,8 @@ export const eventSchema = z
     aliases_uk: aliases(),
     type: eventTypeSchema,
     /** Party ids where the party is in the registry, otherwise names. */
-    actors: z.array(text(200)).default([]),
-    areas: z.array(areaSchema).default([]),
+    actors: atMost(text(200), LIST_LIMITS.actors).default([]),
+    areas: atMost(areaSchema, AREAS.length).default([]),
     sources,
   })
   .superRefine(storableText);
@@ -101,12 +116,12 @@ export const partySchema = z
     name_uk: optional(z.string().max(300)),
     kind: z.enum(PARTY_KINDS),
     iso2: optional(z.string().regex(/^[A-Z]{2}$/, 'must be two capital letters')),
-    aliases: z.array(text(300)).default([]),
+    aliases: atMost(text(300), LIST_LIMITS.aliases).default([]),
     /** For persons: who held which office when. */
-    offices: z.array(officeSchema).default([]),
+    offices: atMost(officeSchema, LIST_LIMITS.sources).default([]),
     /** Memberships of organisations (NATO accession dates, say). */
-    memberships: z.array(membershipSchema).default([]),
-    sources: z.array(sourceSchema).default([]),
+    memberships: atMost(membershipSchema, LIST_LIMITS.sources).default([]),
+    sources: atMost(sourceSchema, LIST_LIMITS.sources).default([]),
   })
   .superRefine(storableText);
 export type Party = z.output<typeof partySchema>;
@@ -119,16 +134,16 @@ export const agreementSchema = z
     aliases: aliases(),
     aliases_uk: aliases(),
     kind: text(100),
-    parties: z.array(idSchema).min(1, 'needs at least one party'),
+    parties: atMost(idSchema, LIST_LIMITS.parties).min(1, 'needs at least one party'),
     signed: partialDateSchema,
     place: optional(z.string().max(300)),
-    signatories: z.array(text(300)).default([]),
+    signatories: atMost(text(300), LIST_LIMITS.signatories).default([]),
     in_force: optional(partialDateSchema),
     duration_years: optional(z.number().positive().max(1000)),
     status: text(100),
-    areas: z.array(areaSchema).default([]),
+    areas: atMost(areaSchema, AREAS.length).default([]),
     text_url: optional(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })),
-    event_ids: z.array(idSchema).default([]),
+    event_ids: atMost(idSchema, LIST_LIMITS.event_ids).default([]),
     sources,
   })
   .superRefine(storableText);

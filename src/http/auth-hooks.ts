@@ -22,9 +22,10 @@ export interface TokenGuessLimit {
 
 export const DEFAULT_TOKEN_GUESS_LIMIT: TokenGuessLimit = { max: 20, windowMs: 60_000 };
 
-// The write rate limit is keyed by token, so a guesser sending a new token each time would
-// never meet it. Wrong tokens are therefore also counted per client address: past the limit,
-// that address gets 429 for every token until its window ends. One tracker per app.
+// Wrong tokens are counted per client address: past the limit, that address gets 429 (with
+// Retry-After) for every wrong token until its window ends. A valid token is never refused
+// here, so a guesser on the same address (or behind the same proxy) cannot lock out the
+// address's editors. One tracker per app.
 export class TokenGuesses {
   private readonly byIp = new Map<string, { count: number; resetAt: number }>();
 
@@ -43,23 +44,70 @@ export class TokenGuesses {
     return this.entry(ip, now).count >= this.limit.max;
   }
 
+  /** Whole seconds until the address's window ends. */
+  retryAfter(ip: string, now = Date.now()): number {
+    return Math.max(1, Math.ceil((this.entry(ip, now).resetAt - now) / 1000));
+  }
+
   miss(ip: string, now = Date.now()): void {
     this.entry(ip, now).count++;
   }
 }
 
+/** The token of an `Authorization: Bearer TOKEN` header, or undefined when it is not one. */
+export function bearerToken(header: string | undefined): string | undefined {
+  return header?.match(/^Bearer\s+(\S+)\s*$/i)?.[1];
+}
+
+/**
+ * The account a request's token belongs to, looked up once per request (the rate limit's key
+ * and the role check both need it). Undefined without a header or for a token that is not valid.
+ */
+export async function verifiedUser(store: RecordStore, request: FastifyRequest): Promise<User | undefined> {
+  const memo = request as FastifyRequest & { [VERIFIED]?: Promise<User | undefined> };
+  const token = bearerToken(request.headers.authorization);
+  if (!token) return undefined;
+  return (memo[VERIFIED] ??= userForToken(store.db, token));
+}
+
+const VERIFIED = Symbol('verified user');
+
 export async function authenticate(store: RecordStore, request: FastifyRequest): Promise<User> {
-  const header = request.headers.authorization;
-  const token = header?.match(/^Bearer\s+(\S+)\s*$/i)?.[1];
-  if (!token) throw new PactwatchError('unauthorized', 'send Authorization: Bearer TOKEN (create one with `pactwatch user add`)', 401);
-  const guesses = request.server.tokenGuesses;
-  if (guesses.exhausted(request.ip)) throw new PactwatchError('rate_limited', 'too many wrong tokens from this address; retry later', 429);
-  const user = await userForToken(store.db, token);
+  const token = bearerToken(request.headers.authorization);
+  if (!token) {
+    countGuess(request, request.headers.authorization !== undefined);
+    throw new PactwatchError('unauthorized', 'send Authorization: Bearer TOKEN (create one with `pactwatch user add`)', 401);
+  }
+  const user = await verifiedUser(store, request);
   if (!user) {
-    guesses.miss(request.ip);
+    countGuess(request, true);
     throw new PactwatchError('unauthorized', 'the token is not valid', 401);
   }
   return user;
+}
+
+/** A malformed or unknown token counts against the address; past the limit, 429 with Retry-After. */
+function countGuess(request: FastifyRequest, guessed: boolean): void {
+  if (!guessed) return;
+  const guesses = request.server.tokenGuesses;
+  if (guesses.exhausted(request.ip)) {
+    throw new PactwatchError('rate_limited', 'too many wrong tokens from this address; retry later', 429, undefined, {
+      'retry-after': String(guesses.retryAfter(request.ip)),
+    });
+  }
+  guesses.miss(request.ip);
+}
+
+/**
+ * The key requests are rate limited by: the verified account for a valid token, else the
+ * client address (request.ip, which follows X-Forwarded-For only as far as `trustProxy`
+ * allows). So made-up tokens and odd spacing in the header all share their address's bucket.
+ */
+export function rateLimitKey(store: RecordStore) {
+  return async (request: FastifyRequest): Promise<string> => {
+    const user = await verifiedUser(store, request);
+    return user ? `user:${user.name}` : `ip:${request.ip}`;
+  };
 }
 
 /** A preParsing hook: 401 without a valid token, 403 when the user's role is below `role`. */

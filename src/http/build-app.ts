@@ -12,8 +12,9 @@ import { z } from 'zod';
 import { PactwatchError } from '../domain/errors.ts';
 import type { SourceTierTable } from '../domain/source-tiers.ts';
 import { loadSourceTierTable } from '../io/source-tier-table.ts';
+import { MAX_ID_LENGTH } from '../domain/schemas.ts';
 import type { RecordStore } from '../store/record-store.ts';
-import { DEFAULT_TOKEN_GUESS_LIMIT, TokenGuesses, type TokenGuessLimit } from './auth-hooks.ts';
+import { DEFAULT_TOKEN_GUESS_LIMIT, rateLimitKey, TokenGuesses, type TokenGuessLimit } from './auth-hooks.ts';
 import { clientErrorHandler, frameworkErrors, installErrorHandler, notFoundBody } from './error-handler.ts';
 import { cachedEventSearch } from './event-search.ts';
 import { registerAgreementsRoutes } from './routes/agreements-routes.ts';
@@ -37,7 +38,7 @@ export interface AppOptions {
   store: RecordStore;
   /** Fastify's pino logger: true for JSON request logs, false (the default) for none. */
   logger?: FastifyServerOptions['logger'];
-  /** Per client (token, else IP) for writes; POST /api/check has its own. */
+  /** Per client (a valid token's account, else the address) for writes; POST /api/check has its own. */
   writeLimit?: RateLimit;
   checkLimit?: RateLimit;
   /** The built web app (web/dist); served at / when it exists. */
@@ -46,6 +47,12 @@ export interface AppOptions {
   today?: () => string;
   /** Wrong tokens one address may send per window (token guessing). */
   tokenGuessLimit?: TokenGuessLimit;
+  /**
+   * Fastify's trustProxy: which proxies' X-Forwarded-For to believe for the client address
+   * (rate limits are per address). Off by default: behind a reverse proxy every client would
+   * then share the proxy's address, so set it to the proxy's address or hop count.
+   */
+  trustProxy?: FastifyServerOptions['trustProxy'];
   /** Events a record needs before searches use the in-memory event index (RecordStore.enableEventIndex). */
   eventIndexMinEvents?: number;
   /** The source-tier table (source-tiers.ts); data/source-tiers.json by default. */
@@ -54,6 +61,11 @@ export interface AppOptions {
 
 export const DEFAULT_WEB_ROOT = path.resolve(import.meta.dirname, '../../web/dist');
 const BODY_LIMIT = 1024 * 1024;
+/**
+ * The largest answer the API builds (JSON text); past it the client gets 400 and is told to
+ * ask for less. Event pages stay far below it (event-search.ts cuts them at 4 MB).
+ */
+export const RESPONSE_LIMIT = 16 << 20;
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { store } = options;
@@ -62,7 +74,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: BODY_LIMIT,
+    // Fastify's default (100) refused ids the schema accepts: a created record could not be
+    // read (404) or deleted (414). Room for every valid id, with some to spare.
+    routerOptions: { maxParamLength: MAX_ID_LENGTH + 56 },
     return503OnClosing: true,
+    trustProxy: options.trustProxy ?? false,
     clientErrorHandler,
     frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
@@ -88,13 +104,23 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       ]);
   });
 
+  app.addHook('onSend', async (request, reply, payload) => {
+    const bytes = typeof payload === 'string' ? Buffer.byteLength(payload) : Buffer.isBuffer(payload) ? payload.length : 0;
+    if (bytes <= RESPONSE_LIMIT) return payload;
+    reply.code(400).type('application/json');
+    reply.removeHeader('etag');
+    return JSON.stringify({
+      error: {
+        code: 'bad_request',
+        message: `the answer would be ${Math.ceil(bytes / 2 ** 20)} MB, over the ${RESPONSE_LIMIT >> 20} MB limit; ask for less (a smaller limit, more filters)`,
+      },
+    });
+  });
+
   const hasWebApp = fs.existsSync(path.join(webRoot, 'index.html'));
   // CORS stays off: no Access-Control-* headers, so browsers keep other origins out.
   await app.register(helmet, { contentSecurityPolicy: { directives: contentSecurityPolicy(hasWebApp ? webRoot : undefined) } });
-  await app.register(rateLimit, {
-    global: false,
-    keyGenerator: (request) => request.headers.authorization ?? request.ip,
-  });
+  await app.register(rateLimit, { global: false, keyGenerator: rateLimitKey(store) });
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',

@@ -54,6 +54,7 @@ export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error, request, reply) => {
     const { status, body } = toErrorBody(error);
     if (status >= 500) request.log.error({ err: error }, 'request failed');
+    if (error instanceof PactwatchError && error.headers) reply.headers(error.headers);
     return reply.status(status).type('application/json').send(body);
   });
 }

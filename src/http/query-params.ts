@@ -1,5 +1,6 @@
 // Query-string pieces shared by the list endpoints.
 import { z } from 'zod';
+import { MAX_ID_LENGTH } from '../domain/schemas.ts';
 
 /**
  * Values one list filter may hold: each value becomes its own condition in the query, and a
@@ -21,4 +22,4 @@ export function listParam<T extends z.ZodType<unknown, string>>(item: T) {
     .optional();
 }
 
-export const idParams = z.object({ id: z.string().min(1).max(200) });
+export const idParams = z.object({ id: z.string().min(1).max(MAX_ID_LENGTH) });

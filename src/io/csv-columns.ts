@@ -206,8 +206,24 @@ export function csvHeader(kind: RecordKind): string[] {
   return CSV_COLUMNS[kind].map((c) => c.name);
 }
 
+// A cell that starts with = + - @ (or a tab or CR) is a formula to a spreadsheet: an exported
+// `=HYPERLINK(...)` in a title would run when the file is opened (OWASP, CSV injection). Such
+// cells are written with a leading apostrophe, which spreadsheets show as text. So that an
+// export imports back identical, an import removes one apostrophe before those characters;
+// a value that itself starts with apostrophes before one gets one more on export.
+const FORMULA = /^'*[=+\-@\t\r]/;
+const NEUTRALISED = /^'+[=+\-@\t\r]/;
+
+export function neutraliseFormula(cell: Cell): Cell {
+  return FORMULA.test(cell) ? `'${cell}` : cell;
+}
+
+export function restoreFormula(cell: Cell): Cell {
+  return NEUTRALISED.test(cell) ? cell.slice(1) : cell;
+}
+
 export function recordToCsvRow(kind: RecordKind, record: object): string[] {
-  return CSV_COLUMNS[kind].map((c) => c.write(record as Raw));
+  return CSV_COLUMNS[kind].map((c) => neutraliseFormula(c.write(record as Raw)));
 }
 
 /** The required columns a header lacks. */
@@ -227,7 +243,7 @@ export function csvRecordReader(kind: RecordKind, header: string[]): (cells: str
     .sort((a, b) => Number(b.column.name === 'sources_json') - Number(a.column.name === 'sources_json'));
   return (cells) => {
     const record: Raw = {};
-    for (const { column, index } of readers) column.read(cells[index]!, record);
+    for (const { column, index } of readers) column.read(restoreFormula(cells[index]!), record);
     return record;
   };
 }

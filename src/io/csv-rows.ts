@@ -2,8 +2,8 @@
 // never held whole. papaparse's low-level Parser does the splitting; its stream wrappers are
 // not used because they drop syntax errors and cut UTF-8 characters at chunk boundaries.
 import fs from 'node:fs';
-import { StringDecoder } from 'node:string_decoder';
 import Papa from 'papaparse';
+import { inputDecoder } from './input-encoding.ts';
 
 export interface CsvRows {
   rows: string[][];
@@ -24,8 +24,8 @@ const CHUNK_BYTES = 1 << 20;
 /** An unclosed quote would otherwise buffer the rest of the file as one row. */
 const MAX_ROW_CHARS = 1 << 20;
 
-export async function* readCsvRows(file: string, onBytes?: (bytes: number) => void): AsyncIterable<CsvRows> {
-  const decoder = new StringDecoder('utf8');
+export async function* readCsvRows(file: string, onBytes?: (bytes: number) => void, encoding?: string): AsyncIterable<CsvRows> {
+  const decoder = inputDecoder(file, encoding);
   const input = fs.createReadStream(file, { highWaterMark: CHUNK_BYTES });
   let parser: Papa.Parser | undefined;
   let pending = '';

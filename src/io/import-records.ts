@@ -15,6 +15,8 @@ export interface ImportOptions extends ReadProgress {
   thread?: boolean;
   /** Overrides equal to this table's tier are dropped (source-tiers.ts); the shipped table by default. */
   sourceTiers?: SourceTierTable;
+  /** Check and compare everything, write nothing (RecordStore ImportOptions). */
+  dryRun?: boolean;
 }
 
 export async function importPaths(store: RecordStore, paths: string[], options: ImportOptions = {}): Promise<ImportSummary> {
@@ -31,7 +33,7 @@ export async function importPaths(store: RecordStore, paths: string[], options: 
     }
     if (problems.length) throw invalidInput(problems);
   }
-  return store.importBatches(checked());
+  return store.importBatches(checked(), undefined, { dryRun: options.dryRun });
 }
 
 export function invalidInput(problems: FieldProblem[]): PactwatchError {

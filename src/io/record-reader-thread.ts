@@ -31,7 +31,7 @@ export async function* readRecordBatchesInThread(
 ): AsyncIterable<RecordBatch> {
   const worker = new Worker(new URL('../../bin/typescript-worker.js', import.meta.url), {
     resourceLimits: { maxOldGenerationSizeMb: heapLimitMb(totalBytes(files)) },
-    workerData: { module: new URL('./record-reader-worker.ts', import.meta.url).href, files, window: WINDOW },
+    workerData: { module: new URL('./record-reader-worker.ts', import.meta.url).href, files, window: WINDOW, encoding: progress.encoding },
   });
   const arrived: Exclude<FromReader, { type: 'bytes' }>[] = [];
   let wake: (() => void) | undefined;

@@ -9,6 +9,8 @@ import { RECORD_KINDS, type RecordKind } from '../domain/vocabulary.ts';
 import type { RecordBatch } from '../store/record-store.ts';
 import { csvRecordReader, missingColumns } from './csv-columns.ts';
 import { CsvSyntaxError, readCsvRows } from './csv-rows.ts';
+import { findDuplicateKey } from './duplicate-keys.ts';
+import { decodeInput } from './input-encoding.ts';
 
 const BATCH_SIZE = 250;
 /** Past this many problems, reading stops: the user has enough to fix. */
@@ -17,6 +19,8 @@ export const MAX_PROBLEMS = 50;
 export interface ReadProgress {
   /** Bytes of input read so far, across files. */
   onBytes?(bytes: number): void;
+  /** The input's encoding when it is not UTF-8 (input-encoding.ts). */
+  encoding?: string;
 }
 
 /** Expands folders into their .json and .csv files, in an order that writes referenced kinds first. */
@@ -102,8 +106,9 @@ export async function* readRecordBatches(
 type Validate = (kind: RecordKind, raw: unknown, line: number | undefined, index: string) => unknown;
 
 async function* readJson(file: string, validate: Validate, problems: FieldProblem[], progress: ReadProgress): AsyncIterable<RecordBatch> {
-  const text = fs.readFileSync(file, 'utf8');
-  progress.onBytes?.(Buffer.byteLength(text));
+  const bytes = fs.readFileSync(file);
+  progress.onBytes?.(bytes.length);
+  const text = decodeInput(file, bytes, progress.encoding);
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -114,6 +119,16 @@ async function* readJson(file: string, validate: Validate, problems: FieldProble
       line: position ? lineAt(text, Number(position)) : undefined,
       field: '(file)',
       message: `not valid JSON: ${(error as Error).message}`,
+    });
+    return;
+  }
+  const duplicate = findDuplicateKey(text);
+  if (duplicate) {
+    problems.push({
+      file,
+      line: duplicate.line,
+      field: duplicate.key || '""',
+      message: `the key "${duplicate.key}" appears twice in one object (JSON would keep only the last)`,
     });
     return;
   }
@@ -168,7 +183,7 @@ async function* readCsv(file: string, validate: Validate, problems: FieldProblem
   let width = 0;
   const batches = new Batcher(kind);
   try {
-    for await (const { rows, lines } of readCsvRows(file, progress.onBytes)) {
+    for await (const { rows, lines } of readCsvRows(file, progress.onBytes, progress.encoding)) {
       for (let i = 0; i < rows.length; i++) {
         const cells = rows[i]!;
         const line = lines[i]!;

@@ -1,6 +1,14 @@
 // The RecordStore over Kysely, shared by both dialects; what differs lives in the adapter.
 import { Migrator, sql, type Kysely, type SelectQueryBuilder, type Transaction } from 'kysely';
-import { recordsWrittenSince, recordVersionKey, startImportLog } from '../changelog/change-log.ts';
+import { canonicalJson } from '../changelog/canonical-json.ts';
+import {
+  recordsWrittenSince,
+  recordVersionKey,
+  SAMPLE_IDS,
+  startImportLog,
+  type ImportedRecord,
+  type KindOutcome,
+} from '../changelog/change-log.ts';
 import { PactwatchError, type FieldProblem } from '../domain/errors.ts';
 import { dateSpan } from '../domain/partial-date.ts';
 import { nestedPartyReferences, type EventRecord, type Party, type RecordSet, type RecordTypes } from '../domain/schemas.ts';
@@ -11,7 +19,17 @@ import { migrationProvider } from './migrations/index.ts';
 import { decodeCursor, encodeCursor } from './event-cursor.ts';
 import { EventIndexBuilder, inPageOrder, type EventIndex, type IndexedEventRow, type IndexQuery } from './event-index.ts';
 import { DATA_ROWS, EVENT_RECORD_COLUMNS, eventToRow, rowToEvent, type DataKind } from './record-rows.ts';
-import type { EventPage, EventQuery, FacetField, Facets, ImportSummary, ListFilter, RecordBatch, RecordStore } from './record-store.ts';
+import type {
+  EventPage,
+  EventQuery,
+  FacetField,
+  Facets,
+  ImportOptions,
+  ImportSummary,
+  ListFilter,
+  RecordBatch,
+  RecordStore,
+} from './record-store.ts';
 
 /** Rows per INSERT statement: well under SQLite's 32,766 bound parameters at 12 columns. */
 const ROWS_PER_INSERT = 500;
@@ -85,14 +103,22 @@ export class KyselyRecordStore implements RecordStore {
   async importBatches(
     batches: AsyncIterable<RecordBatch> | Iterable<RecordBatch>,
     onProgress?: (rows: number) => void,
+    options: ImportOptions = {},
   ): Promise<ImportSummary> {
     const counts = Object.fromEntries(RECORD_KINDS.map((k) => [k, 0])) as Record<RecordKind, number>;
+    const outcome = Object.fromEntries(
+      RECORD_KINDS.map((k): [RecordKind, KindOutcome] => [k, { created: 0, changed: 0, unchanged: 0, created_ids: [], changed_ids: [] }]),
+    ) as Record<RecordKind, KindOutcome>;
     const load = () =>
       this.db.transaction().execute(async (trx) => {
         const log = await startImportLog(trx);
+        // A kind that holds nothing yet needs no reading back: every record is new.
+        const wasEmpty = {} as Record<RecordKind, boolean>;
+        for (const kind of RECORD_KINDS) wasEmpty[kind] = !(await trx.selectFrom(kind).select('id').limit(1).executeTakeFirst());
         let eventWriter: EventBulkWriter | undefined;
         for await (const batch of batches) {
           log.add(batch);
+          await log.records(batch.kind, await importedRecords(trx, batch, wasEmpty[batch.kind], outcome[batch.kind]));
           if (batch.kind === 'events' && this.adapter.openEventBulkWriter) {
             eventWriter ??= await this.adapter.openEventBulkWriter(trx);
             await eventWriter.write(batch.records as EventRecord[]);
@@ -106,10 +132,15 @@ export class KyselyRecordStore implements RecordStore {
         }
         await eventWriter?.finish();
         await assertReferencesResolve(trx);
-        await log.finish(counts);
+        await log.finish(counts, outcome);
+        if (options.dryRun) throw new DryRunDone();
       });
-    await (this.adapter.aroundImport ? this.adapter.aroundImport(load) : load());
-    return { counts };
+    try {
+      await (this.adapter.aroundImport ? this.adapter.aroundImport(load) : load());
+    } catch (error) {
+      if (!(error instanceof DryRunDone)) throw error;
+    }
+    return { counts, outcome };
   }
 
   async get<K extends RecordKind>(kind: K, id: string): Promise<RecordTypes[K] | undefined> {
@@ -461,6 +492,65 @@ export class KyselyRecordStore implements RecordStore {
     const party = parties.find((p) => p.id === wanted || partyNames(p).some((n) => n.toLowerCase() === wanted));
     return party ? [party.id, ...partyNames(party)] : [actor.trim()];
   }
+}
+
+/** Thrown at the end of a dry run's transaction, so that it rolls back. */
+class DryRunDone extends Error {}
+
+/**
+ * The records of a batch that the import creates or changes, each with what it replaces; the
+ * others are counted as unchanged. Records are compared in canonical form.
+ */
+async function importedRecords(
+  trx: Transaction<Database>,
+  batch: RecordBatch,
+  kindWasEmpty: boolean,
+  outcome: KindOutcome,
+): Promise<ImportedRecord[]> {
+  const current = kindWasEmpty
+    ? undefined
+    : await readRecords(
+        trx,
+        batch.kind,
+        batch.records.map((r) => r.id),
+      );
+  const logged: ImportedRecord[] = [];
+  for (const record of batch.records as RecordTypes[RecordKind][]) {
+    const before = current?.get(record.id);
+    if (before && canonicalJson(before) === canonicalJson(record)) {
+      outcome.unchanged++;
+      continue;
+    }
+    const [count, ids] = before ? (['changed', outcome.changed_ids] as const) : (['created', outcome.created_ids] as const);
+    outcome[count]++;
+    if (ids.length < SAMPLE_IDS) ids.push(record.id);
+    logged.push({ id: record.id, before: before ?? null, after: record });
+  }
+  return logged;
+}
+
+/** The stored records of `kind` with these ids, read inside a transaction. */
+export async function readRecords<K extends RecordKind>(
+  trx: Kysely<Database>,
+  kind: K,
+  ids: string[],
+): Promise<Map<string, RecordTypes[K]>> {
+  const found = new Map<string, RecordTypes[K]>();
+  for (let i = 0; i < ids.length; i += ROWS_PER_INSERT) {
+    const slice = ids.slice(i, i + ROWS_PER_INSERT);
+    if (kind === 'events') {
+      for (const row of await trx.selectFrom('events').selectAll().where('id', 'in', slice).execute())
+        found.set(row.id, rowToEvent(row) as RecordTypes[K]);
+    } else {
+      for (const row of await trx
+        .selectFrom(kind as DataKind)
+        .select(['id', 'data'])
+        .where('id', 'in', slice)
+        .execute())
+        found.set(row.id, JSON.parse(row.data));
+    }
+  }
+  return found;
 }
 
 /** A page of `limit` items from up to `limit + 1` (the extra one says a next page exists). */

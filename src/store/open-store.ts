@@ -2,12 +2,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './database.ts';
 import { postgresAdapter } from './dialects/postgres/postgres-adapter.ts';
 import { sqliteAdapter } from './dialects/sqlite/sqlite-adapter.ts';
 import { cachingStatements } from './dialects/sqlite/statement-cache.ts';
+import { TransactionalDdlSqliteDialect } from './dialects/sqlite/transactional-ddl-dialect.ts';
 import { KyselyRecordStore } from './kysely-record-store.ts';
 import type { RecordStore } from './record-store.ts';
 
@@ -49,7 +50,7 @@ function openSqlite(file: string): RecordStore {
   database.pragma('synchronous = NORMAL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 10000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingStatements(database) }) });
+  const db = new Kysely<Database>({ dialect: new TransactionalDdlSqliteDialect({ database: cachingStatements(database) }) });
   return new KyselyRecordStore(db, sqliteAdapter(database));
 }
 

@@ -3,6 +3,7 @@
 import type { Kysely } from 'kysely';
 import type { Area, EventType, RecordKind } from '../domain/vocabulary.ts';
 import type { RecordSet, RecordTypes, EventRecord } from '../domain/schemas.ts';
+import type { KindOutcome } from '../changelog/change-log.ts';
 import type { Database } from './database.ts';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -41,6 +42,13 @@ export interface RecordBatch<K extends RecordKind = RecordKind> {
 
 export interface ImportSummary {
   counts: Record<RecordKind, number>;
+  /** Per kind: records created, changed and left as they were. */
+  outcome: Record<RecordKind, KindOutcome>;
+}
+
+export interface ImportOptions {
+  /** Do everything, checks included, then roll back: the summary says what would happen. */
+  dryRun?: boolean;
 }
 
 export interface ListFilter {
@@ -64,7 +72,11 @@ export interface RecordStore {
    * Writes every batch in one transaction, upserting by id: all or nothing. References
    * (commitment -> agreement, etc.) are checked at the end, inside the transaction.
    */
-  importBatches(batches: AsyncIterable<RecordBatch> | Iterable<RecordBatch>, onProgress?: (rows: number) => void): Promise<ImportSummary>;
+  importBatches(
+    batches: AsyncIterable<RecordBatch> | Iterable<RecordBatch>,
+    onProgress?: (rows: number) => void,
+    options?: ImportOptions,
+  ): Promise<ImportSummary>;
   importRecords(records: Partial<RecordSet>): Promise<ImportSummary>;
   get<K extends RecordKind>(kind: K, id: string): Promise<RecordTypes[K] | undefined>;
   list<K extends RecordKind>(kind: K, filter?: ListFilter): Promise<RecordTypes[K][]>;

@@ -9,9 +9,17 @@ export function registerServe(program: Command): void {
     .description('serve the web app and the HTTP API')
     .option('--port <n>', 'port to listen on', positiveIntArg, 8080)
     .option('--host <host>', 'address to listen on', '127.0.0.1')
-    .action(async (options: { port: number; host: string }, command: Command) => {
+    .option(
+      '--trust-proxy <proxies>',
+      'behind a reverse proxy: its address(es) (comma list, CIDR allowed), a hop count, or "true"; X-Forwarded-For from them gives the client address that rate limits count by (also PACTWATCH_TRUST_PROXY)',
+    )
+    .action(async (options: { port: number; host: string; trustProxy?: string }, command: Command) => {
       const store = await openCliStore(command);
-      const app = await buildApp({ store, logger: { level: process.env.LOG_LEVEL ?? 'info' } });
+      const app = await buildApp({
+        store,
+        logger: { level: process.env.LOG_LEVEL ?? 'info' },
+        trustProxy: trustProxyValue(options.trustProxy ?? process.env.PACTWATCH_TRUST_PROXY),
+      });
       // Stop taking requests, let those in flight finish, then close the database.
       const stop = () => void app.close().then(() => store.close());
       process.once('SIGINT', stop);
@@ -20,4 +28,15 @@ export function registerServe(program: Command): void {
       await app.listen({ port: options.port, host: options.host });
       await closed;
     });
+}
+
+/** Fastify's trustProxy from the option's text: "true", a hop count, or addresses. */
+export function trustProxyValue(text: string | undefined): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (text === undefined || text === '' || text === 'false') return false;
+  if (text === 'true') return true;
+  if (/^\d+$/.test(text)) return (_address, hop) => hop < Number(text);
+  return text
+    .split(',')
+    .map((a) => a.trim())
+    .filter(Boolean);
 }

@@ -1,5 +1,5 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { addUser, ROLES, type Role } from '../../auth/accounts.ts';
+import { addUser, reissueToken, removeUser, ROLES, setRole, type Role } from '../../auth/accounts.ts';
 import { withStore } from '../open-cli-store.ts';
 
 function roleArg(value: string): Role {
@@ -18,5 +18,27 @@ export function registerUser(program: Command): void {
       const { token } = await withStore(command, (store) => addUser(store.db, name, options.role));
       process.stdout.write(`${token}\n`);
       process.stderr.write(`user "${name}" (${options.role}) added; the token above is not stored and will not be shown again\n`);
+    });
+  user
+    .command('remove <name>')
+    .description('remove a user (their token stops working)')
+    .action(async (name: string, _options: unknown, command: Command) => {
+      await withStore(command, (store) => removeUser(store.db, name));
+      process.stderr.write(`user "${name}" removed\n`);
+    });
+  user
+    .command('role <name> <role>')
+    .description("change a user's role")
+    .action(async (name: string, role: string, _options: unknown, command: Command) => {
+      const parsed = roleArg(role);
+      await withStore(command, (store) => setRole(store.db, name, parsed));
+      process.stderr.write(`user "${name}" is now ${parsed}\n`);
+    });
+  user
+    .command('token <name>')
+    .description('issue a new token for a user (printed once; the old one stops working)')
+    .action(async (name: string, _options: unknown, command: Command) => {
+      const token = await withStore(command, (store) => reissueToken(store.db, name));
+      process.stdout.write(`${token}\n`);
     });
 }

@@ -11,6 +11,10 @@ export async function up(db: Kysely<any>, adapter: DialectAdapter): Promise<void
     ['event_actors', 'actor'],
   ] as const) {
     const rebuilt = `${table}_rebuilt`;
+    // Migrations now run in one transaction (transactional-ddl-dialect.ts); before that, a
+    // crash here could leave this table behind and stop every later start. Such a database
+    // heals on its next start.
+    await sql`DROP TABLE IF EXISTS ${sql.table(rebuilt)}`.execute(db);
     await db.schema
       .createTable(rebuilt)
       .addColumn('event_id', 'text', (c) => c.notNull().references('events.id').onDelete('cascade'))

@@ -1,5 +1,7 @@
-// Versioned migrations, run in name order on every start. Add a file NNN-name.ts exporting
-// `up(db, adapter)` and list it here; never edit one that has shipped.
+// Versioned migrations, run in name order on every start, all pending ones in one transaction
+// with their bookkeeping on both databases (a crash mid-upgrade leaves the old schema). Add a
+// file NNN-name.ts exporting `up(db, adapter)` and list it here; never edit one that has
+// shipped (003 gained one line to heal databases an earlier, non-atomic crash left behind).
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import type { DialectAdapter } from '../dialects/dialect-adapter.ts';
 import * as record from './001-record.ts';
