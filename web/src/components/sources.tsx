@@ -1,4 +1,16 @@
 import { safeHref, type Source } from '../api.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+
+/** A source's tier (primary, reputable, other, denied) as a small badge, when the record gives one. */
+export function TierBadge({ tier }: { tier: string | null | undefined }) {
+  const { t } = useI18n();
+  if (!tier) return null;
+  return (
+    <span className={`tier tier-${tier}`} title={t.tiers.label}>
+      {t.tiers[tier] ?? tier}
+    </span>
+  );
+}
 
 /** Sources as links with their quotes; a non-http URL is shown as text, never as a link. */
 export function SourceList({ sources }: { sources: readonly Source[] }) {
@@ -16,6 +28,7 @@ export function SourceList({ sources }: { sources: readonly Source[] }) {
             ) : (
               <span>{source.url}</span>
             )}
+            <TierBadge tier={(source as Source & { tier?: string | null }).tier} />
             {source.quote && <blockquote>{source.quote}</blockquote>}
           </li>
         );
@@ -24,7 +37,7 @@ export function SourceList({ sources }: { sources: readonly Source[] }) {
   );
 }
 
-function hostOf(value: string): string {
+export function hostOf(value: string): string {
   try {
     const url = new URL(value);
     return url.hostname.replace(/^www\./, '') + (url.pathname.length > 1 ? url.pathname : '');
