@@ -32,7 +32,13 @@ export type CommitmentView = Omit<TrackedCommitment, 'status'> & {
   status: TrackedCommitment['status'] | 'breached';
   deliveries: Delivery[];
   evidence?: 'none' | 'partial' | 'full';
-  schedule?: { period_start?: string | null; due?: string | null; amount?: number | null; quantity?: number | null; share?: number | null }[];
+  schedule?: {
+    period_start?: string | null;
+    due?: string | null;
+    amount?: number | null;
+    quantity?: number | null;
+    share?: number | null;
+  }[];
   breach?: { date: string; by?: string | null; description: string; sources: Source[] } | null;
 };
 

@@ -41,7 +41,10 @@ function AgreementFigures({ a }: { a: AgreementDetail }) {
       <div className="figure-big">
         {single
           ? [...perCurrency].map(([currency, v]) =>
-              t.commitments.figureOf(formatMoney(v.delivered, currency || null, t.locale), formatMoney(v.committed, currency || null, t.locale)),
+              t.commitments.figureOf(
+                formatMoney(v.delivered, currency || null, t.locale),
+                formatMoney(v.committed, currency || null, t.locale),
+              ),
             )
           : t.commitments.figureOf(formatMoney(eurDelivered, 'EUR', t.locale), formatMoney(eurCommitted, 'EUR', t.locale))}
       </div>
@@ -50,7 +53,10 @@ function AgreementFigures({ a }: { a: AgreementDetail }) {
         {!single &&
           ` · ${[...perCurrency]
             .map(([currency, v]) =>
-              t.commitments.figureOf(formatMoney(v.delivered, currency || null, t.locale), formatMoney(v.committed, currency || null, t.locale)),
+              t.commitments.figureOf(
+                formatMoney(v.delivered, currency || null, t.locale),
+                formatMoney(v.committed, currency || null, t.locale),
+              ),
             )
             .join(' · ')}`}
         {!single && converted > 0 && ' · EUR'}
@@ -202,7 +208,12 @@ export function AgreementPage({ params }: { params: Record<string, string> }) {
         </section>
         <div>
           {deliveries.length > 0 && (
-            <section className="card" aria-labelledby="deliveries-heading" style={{ marginBottom: '1rem' }} data-testid="agreement-deliveries">
+            <section
+              className="card"
+              aria-labelledby="deliveries-heading"
+              style={{ marginBottom: '1rem' }}
+              data-testid="agreement-deliveries"
+            >
               <h2 id="deliveries-heading">
                 {t.commitments.page.deliveries} <span className="muted">({deliveries.length})</span>
               </h2>
@@ -210,7 +221,15 @@ export function AgreementPage({ params }: { params: Record<string, string> }) {
                 {deliveries.map(({ d, c }) => (
                   <li key={d.id}>
                     <span className="muted small">{formatDate(d.date, t)}</span>
-                    {figuresOf(d).length > 0 && <strong> · {figuresOf(d).map((f) => formatFigure(f, t.locale)).join(' · ')}</strong>}
+                    {figuresOf(d).length > 0 && (
+                      <strong>
+                        {' '}
+                        ·{' '}
+                        {figuresOf(d)
+                          .map((f) => formatFigure(f, t.locale))
+                          .join(' · ')}
+                      </strong>
+                    )}
                     <span className="muted small"> · {t.commitments.page.stage[deliveryStage(d)]}</span>
                     <br />
                     <Link to={`/commitments/${encodeURIComponent(c.id)}#delivery-${d.id}`}>{d.description}</Link>

@@ -185,7 +185,15 @@ export function CommitmentPage({ params }: { params: Record<string, string> }) {
                 {deliveries.map((d) => (
                   <li key={d.id} id={`delivery-${d.id}`}>
                     <strong>{formatDate(d.date, t)}</strong>
-                    {figuresOf(d).length > 0 && <> · {figuresOf(d).map((f) => formatFigure(f, t.locale)).join(' · ')}</>}
+                    {figuresOf(d).length > 0 && (
+                      <>
+                        {' '}
+                        ·{' '}
+                        {figuresOf(d)
+                          .map((f) => formatFigure(f, t.locale))
+                          .join(' · ')}
+                      </>
+                    )}
                     <span className="muted small"> · {p.stage[deliveryStage(d)]}</span>
                     <p style={{ margin: '0.2rem 0' }}>{d.description}</p>
                     <SourceList sources={d.sources} />

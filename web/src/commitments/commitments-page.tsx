@@ -222,14 +222,13 @@ interface ChartProps {
 function GroupChart({ dimension, heading, groups, measure, label, link }: ChartProps) {
   const { t } = useI18n();
   const [all, setAll] = useState(false);
-  const rows = (
-    measure === 'amount' ? groups.filter((g) => g.committed > 0 || g.delivered > 0) : groups.filter((g) => g.count > 0)
-  ).sort((a, b) =>
-    dimension === 'year'
-      ? a.key.localeCompare(b.key)
-      : measure === 'amount'
-        ? b.committed - a.committed || a.key.localeCompare(b.key)
-        : b.count - a.count || a.key.localeCompare(b.key),
+  const rows = (measure === 'amount' ? groups.filter((g) => g.committed > 0 || g.delivered > 0) : groups.filter((g) => g.count > 0)).sort(
+    (a, b) =>
+      dimension === 'year'
+        ? a.key.localeCompare(b.key)
+        : measure === 'amount'
+          ? b.committed - a.committed || a.key.localeCompare(b.key)
+          : b.count - a.count || a.key.localeCompare(b.key),
   );
   const max = Math.max(1, ...rows.map((g) => (measure === 'amount' ? Math.max(g.committed, g.delivered) : g.count)));
   const shown = all || dimension === 'year' || rows.length <= FIRST_ROWS + 2 ? rows : rows.slice(0, FIRST_ROWS);

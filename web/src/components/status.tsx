@@ -31,7 +31,8 @@ export function NotFound({ record = false }: { record?: boolean }) {
 
 /** An error in words: what went wrong from the reader's side, then the server's own message. */
 export function errorMessage(error: Error, t: ReturnType<typeof useI18n>['t']): string {
-  if (error instanceof ApiError) return t.app.apiError(error.status, error.message && error.message !== String(error.status) ? error.message : '');
+  if (error instanceof ApiError)
+    return t.app.apiError(error.status, error.message && error.message !== String(error.status) ? error.message : '');
   if (error instanceof TypeError) return t.app.serverDown;
   return error.message;
 }

@@ -213,7 +213,8 @@ export const en = {
       breached: (date: string) => `A breach is recorded on ${date}, with its sources.`,
       fulfilled: 'Fulfilled: the deliveries recorded reach what was promised.',
       fulfilledNoFigure: 'Fulfilled: a delivery whose source says it completes the commitment.',
-      overdue: (deadline: string) => `Overdue: the deadline (${deadline}) has passed and the deliveries recorded do not reach what was promised.`,
+      overdue: (deadline: string) =>
+        `Overdue: the deadline (${deadline}) has passed and the deliveries recorded do not reach what was promised.`,
       inProgress: 'In progress: something was delivered, but not yet all that was promised.',
       pending: (deadline: string) => `Pending: nothing delivered is recorded yet and the deadline (${deadline}) has not passed.`,
       pendingNoDeadline: 'Pending: nothing delivered is recorded and the commitment has no deadline, so it cannot become overdue.',

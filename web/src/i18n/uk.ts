@@ -270,7 +270,8 @@ export const uk: Strings = {
     noClaims: 'У тексті не знайдено тверджень, які можна перевірити.',
     confidence: (c) => `впевненість ${Math.round(c * 100)}%`,
     exportReview: 'Експортувати ClaimReview',
-    exportHelp: 'Завантажити підтверджені та спростовані твердження як schema.org ClaimReview (JSON-LD) — розмітку, яку публікують фактчекери.',
+    exportHelp:
+      'Завантажити підтверджені та спростовані твердження як schema.org ClaimReview (JSON-LD) — розмітку, яку публікують фактчекери.',
     sources: 'Джерела',
     explanationInEnglish: 'Пояснення перевірки англійською:',
     detailKinds: {
