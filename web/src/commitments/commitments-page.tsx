@@ -250,7 +250,7 @@ function GroupChart({ dimension, heading, groups, measure, label, link }: ChartP
                   .join(' · ');
           return (
             <li key={g.key} data-key={g.key}>
-              <Link to={link(g.key)} className="bar-row" aria-label={`${label(g.key)}: ${text}`}>
+              <Link to={link(g.key)} className="bar-row">
                 <span className="bar-label">{label(g.key)}</span>
                 <span className="bar-track" aria-hidden="true">
                   {measure === 'amount' ? (
@@ -269,6 +269,7 @@ function GroupChart({ dimension, heading, groups, measure, label, link }: ChartP
                     ))
                   )}
                 </span>
+                <span className="visually-hidden">: {text}. </span>
                 <span className="bar-value small">
                   {measure === 'amount' ? t.commitments.figureOf(eur(g.delivered), eur(g.committed)) : formatNumber(g.count, t.locale)}
                 </span>
@@ -353,7 +354,13 @@ function RatesTable({ items }: { items: readonly CommitmentView[] }) {
                   <th scope="row">{c.currency}</th>
                   <td>{formatMoney(c.committed, code, t.locale)}</td>
                   <td>{formatMoney(c.delivered, code, t.locale)}</td>
-                  <td>{code === RATES.base ? '1' : code && RATES.rates[code] ? formatNumber(RATES.rates[code]!, t.locale) : '—'}</td>
+                  <td>
+                    {code === RATES.base
+                      ? '1'
+                      : code && RATES.rates[code]
+                        ? RATES.rates[code]!.toLocaleString(t.locale, { maximumSignificantDigits: 8 })
+                        : '—'}
+                  </td>
                   <td>{inEur === null ? '—' : formatMoney(inEur, 'EUR', t.locale)}</td>
                 </tr>
               );

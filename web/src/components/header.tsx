@@ -67,11 +67,10 @@ export function Header() {
         <button
           type="button"
           className="ghost"
-          lang={lang === 'en' ? 'uk' : 'en'}
-          aria-label={t.app.languageLabel}
+          aria-label={`${lang === 'en' ? 'УКР' : 'ENG'}: ${t.app.languageLabel}`}
           onClick={() => setLang(lang === 'en' ? 'uk' : 'en')}
         >
-          {lang === 'en' ? 'УКР' : 'ENG'}
+          <span lang={lang === 'en' ? 'uk' : 'en'}>{lang === 'en' ? 'УКР' : 'ENG'}</span>
         </button>
         {me ? (
           <span className="user">
