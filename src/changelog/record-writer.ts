@@ -4,7 +4,7 @@
 // two editors can never silently overwrite each other.
 import { sql, type Transaction } from 'kysely';
 import { PactwatchError, type FieldProblem } from '../domain/errors.ts';
-import { RECORD_SCHEMAS, type RecordTypes } from '../domain/schemas.ts';
+import { nestedPartyReferences, RECORD_SCHEMAS, type RecordTypes } from '../domain/schemas.ts';
 import type { RecordKind } from '../domain/vocabulary.ts';
 import type { Database } from '../store/database.ts';
 import { upsert } from '../store/kysely-record-store.ts';
@@ -170,6 +170,9 @@ async function assertOutgoingReferences<K extends RecordKind>(trx: Trx, kind: K,
     refs.push({ field: 'agreement_id', target: 'agreements', id: c.agreement_id });
     refs.push({ field: 'obligor', target: 'parties', id: c.obligor });
     refs.push({ field: 'beneficiary', target: 'parties', id: c.beneficiary });
+    for (const ref of nestedPartyReferences(kind, c)) refs.push({ ...ref, target: 'parties' });
+  } else if (kind === 'parties') {
+    for (const ref of nestedPartyReferences(kind, record as RecordTypes['parties'])) refs.push({ ...ref, target: 'parties' });
   } else if (kind === 'deliveries') {
     refs.push({ field: 'commitment_id', target: 'commitments', id: (record as RecordTypes['deliveries']).commitment_id });
   } else if (kind === 'agreements') {

@@ -7,6 +7,10 @@
 // and adding them would count the same aid twice. So the delivered figure in a currency or
 // unit is the latest report in it, never a sum, and figures in different currencies or units
 // are never combined.
+//
+// Only deliveries at the `delivered` stage count toward progress; `allocated` ones (budgeted,
+// contracted, announced as a package) are reported beside it, the way the Kiel tracker shows
+// allocations next to deliveries.
 import { compareDates } from './partial-date.ts';
 import type { Commitment, Delivery } from './schemas.ts';
 
@@ -19,6 +23,8 @@ export interface Progress {
   targets: Figure[];
   /** The latest reported total in each currency and unit, whether or not it matches a target. */
   delivered: Figure[];
+  /** The same for allocations (stage `allocated`): promised to a package or budget, not yet delivered. */
+  allocated: Figure[];
   /** Delivered / target, the least advanced target when there are two; null without a target. */
   ratio: number | null;
 }
@@ -65,19 +71,54 @@ export function deliveredToward(target: Measure, delivered: readonly Figure[]): 
   return delivered.find((figure) => measureKey(figure) === key)?.value ?? 0;
 }
 
-/** `deliveries` are the commitment's own; others are ignored. */
-export function commitmentProgress(commitment: Commitment, deliveries: readonly Delivery[]): Progress {
-  const targets = figuresOf(commitment);
-  const delivered = latestDelivered(deliveries.filter((d) => d.commitment_id === commitment.id));
-  const ratios = targets.map((target) =>
-    // A promise of zero is met by anything, including nothing.
-    target.value === 0 ? 1 : deliveredToward(target, delivered) / target.value,
-  );
+/** A delivery at the delivered stage (records stored before stages existed lack the field). */
+export function isDelivered(delivery: Delivery): boolean {
+  return (delivery.stage ?? 'delivered') === 'delivered';
+}
+
+/** Least advanced target's ratio; null without a target. */
+function ratioOf(targets: readonly Figure[], delivered: readonly Figure[]): number | null {
+  // A promise of zero is met by anything, including nothing.
+  const ratios = targets.map((target) => (target.value === 0 ? 1 : deliveredToward(target, delivered) / target.value));
+  return ratios.length === 0 ? null : Math.min(...ratios);
+}
+
+/** Progress toward `targets` of `deliveries` (all counted: the caller picks them). */
+export function progressToward(targets: Figure[], deliveries: readonly Delivery[]): Progress {
+  const delivered = latestDelivered(deliveries.filter(isDelivered));
   return {
     targets,
     delivered,
-    ratio: ratios.length === 0 ? null : Math.min(...ratios),
+    allocated: latestDelivered(deliveries.filter((d) => !isDelivered(d))),
+    ratio: ratioOf(targets, delivered),
   };
+}
+
+/** Figures summed per currency and unit over several progresses (the periods of a schedule). */
+export function sumProgress(parts: readonly Progress[]): Progress {
+  const sum = (pick: (p: Progress) => Figure[]) => {
+    const totals = new Map<string, Figure>();
+    for (const figure of parts.flatMap(pick)) {
+      const key = measureKey(figure);
+      const seen = totals.get(key);
+      totals.set(key, seen ? { ...seen, value: seen.value + figure.value } : figure);
+    }
+    return [...totals.values()];
+  };
+  const targets = sum((p) => p.targets);
+  const delivered = sum((p) => p.delivered);
+  return { targets, delivered, allocated: sum((p) => p.allocated), ratio: ratioOf(targets, delivered) };
+}
+
+/**
+ * `deliveries` are the commitment's own; others are ignored. For a commitment with a schedule
+ * use trackCommitment (commitment-status.ts), which sums its periods.
+ */
+export function commitmentProgress(commitment: Commitment, deliveries: readonly Delivery[]): Progress {
+  return progressToward(
+    figuresOf(commitment),
+    deliveries.filter((d) => d.commitment_id === commitment.id),
+  );
 }
 
 const plain = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
@@ -97,5 +138,7 @@ export function describeProgress(progress: Progress): string {
   const targetKeys = new Set(progress.targets.map(measureKey));
   const other = progress.delivered.filter((f) => !targetKeys.has(measureKey(f))).map(describeFigure);
   if (other.length > 0) toward.push(`reported: ${other.join(', ')}`);
+  const allocated = (progress.allocated ?? []).map(describeFigure);
+  if (allocated.length > 0) toward.push(`allocated: ${allocated.join(', ')}`);
   return toward.length > 0 ? toward.join('; ') : 'no amount or quantity promised';
 }

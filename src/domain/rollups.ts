@@ -14,6 +14,8 @@ export type FigureTotal = Measure & {
   committed: number;
   /** Sum of what was delivered toward those promises (may exceed `committed`). */
   delivered: number;
+  /** Sum of what was allocated (budgeted, contracted, announced) toward them, not yet delivered. */
+  allocated: number;
   /** Reported in this currency or unit on commitments that promised nothing in it. */
   delivered_without_target: number;
 };
@@ -39,6 +41,8 @@ export interface RollUpGroup {
   label: string;
   commitments: number;
   by_status: Record<CommitmentStatus, number>;
+  /** Commitments with no delivery of any stage recorded: unknown, not "nothing delivered". */
+  without_evidence: number;
   totals: FigureTotal[];
   converted: ConvertedTotal | null;
   /** The nearest deadlines still open (pending or in progress), soonest first. */
@@ -87,19 +91,23 @@ export function summarize(key: string, items: readonly TrackedCommitment[], opti
         ...bare,
         committed: 0,
         delivered: 0,
+        allocated: 0,
         delivered_without_target: 0,
       };
       totals.set(k, total);
     }
     return total;
   };
+  let without_evidence = 0;
   for (const item of items) {
     by_status[item.status] += 1;
-    const { targets, delivered } = item.progress;
+    if (item.evidence === 'none') without_evidence += 1;
+    const { targets, delivered, allocated } = item.progress;
     for (const target of targets) {
       const total = totalFor(target);
       total.committed += target.value;
       total.delivered += deliveredToward(target, delivered);
+      total.allocated += deliveredToward(target, allocated ?? []);
     }
     const targetKeys = new Set(targets.map(measureKey));
     for (const figure of delivered) {
@@ -122,6 +130,7 @@ export function summarize(key: string, items: readonly TrackedCommitment[], opti
     label: options.labels?.get(key) ?? key,
     commitments: items.length,
     by_status,
+    without_evidence,
     totals: sortedTotals,
     converted: options.rates ? convertTotals(sortedTotals, options.rates) : null,
     next_deadlines,

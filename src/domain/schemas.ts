@@ -5,8 +5,8 @@
 // parsed record is in canonical form (every key present, in schema order). Storage keeps
 // and returns that form, which is why an export followed by an import is exact.
 import { z } from 'zod';
-import { isPartialDate } from './partial-date.ts';
-import { AREAS, EVENT_TYPES, PARTY_KINDS } from './vocabulary.ts';
+import { compareDates, dateSpan, isPartialDate } from './partial-date.ts';
+import { AREAS, DELIVERY_STAGES, EVENT_TYPES, PARTY_KINDS, SOURCE_TIERS } from './vocabulary.ts';
 
 export const idSchema = z
   .string()
@@ -43,11 +43,15 @@ function storableText(value: unknown, ctx: z.RefinementCtx, path: PropertyKey[] 
 
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
 const optional = <T extends z.ZodType>(schema: T) => schema.nullable().default(null);
+/** Other names people use for an event or agreement ("the Charter", "CAPU", "Ramstein"). */
+const aliases = () => z.array(text(500)).default([]);
 
 export const sourceSchema = z.object({
   url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(2000),
   quote: optional(z.string().max(5000)),
   title: optional(z.string().max(500)),
+  /** Overrides the tier the shipped domain table gives the URL (source-tiers.ts). */
+  tier: optional(z.enum(SOURCE_TIERS)),
 });
 export type Source = z.infer<typeof sourceSchema>;
 
@@ -64,6 +68,8 @@ export const eventSchema = z
     title_uk: optional(z.string().max(500)),
     summary: z.string().max(10000),
     summary_uk: optional(z.string().max(10000)),
+    aliases: aliases(),
+    aliases_uk: aliases(),
     type: eventTypeSchema,
     /** Party ids where the party is in the registry, otherwise names. */
     actors: z.array(text(200)).default([]),
@@ -73,6 +79,21 @@ export const eventSchema = z
   .superRefine(storableText);
 export type EventRecord = z.output<typeof eventSchema>;
 
+/** A dated relation of a party to another: an office a person held, a membership a state has. */
+const tenure = {
+  /** The party id of the organisation, state or body. */
+  of: idSchema,
+  from: partialDateSchema,
+  /** Absent while it lasts. */
+  to: optional(partialDateSchema),
+  sources,
+};
+
+export const officeSchema = z.object({ title: text(300), ...tenure });
+export type Office = z.output<typeof officeSchema>;
+export const membershipSchema = z.object(tenure);
+export type Membership = z.output<typeof membershipSchema>;
+
 export const partySchema = z
   .object({
     id: idSchema,
@@ -81,6 +102,10 @@ export const partySchema = z
     kind: z.enum(PARTY_KINDS),
     iso2: optional(z.string().regex(/^[A-Z]{2}$/, 'must be two capital letters')),
     aliases: z.array(text(300)).default([]),
+    /** For persons: who held which office when. */
+    offices: z.array(officeSchema).default([]),
+    /** Memberships of organisations (NATO accession dates, say). */
+    memberships: z.array(membershipSchema).default([]),
     sources: z.array(sourceSchema).default([]),
   })
   .superRefine(storableText);
@@ -91,6 +116,8 @@ export const agreementSchema = z
     id: idSchema,
     title: text(1000),
     title_uk: optional(z.string().max(1000)),
+    aliases: aliases(),
+    aliases_uk: aliases(),
     kind: text(100),
     parties: z.array(idSchema).min(1, 'needs at least one party'),
     signed: partialDateSchema,
@@ -116,6 +143,43 @@ const unit = optional(text(100));
 
 export const withdrawalSchema = z.object({ date: partialDateSchema, reason: optional(z.string().max(2000)), sources });
 
+/** A party acted against the commitment: dated and sourced, like a withdrawal. */
+export const breachSchema = z.object({
+  date: partialDateSchema,
+  /** The party that breached it, when not the obligor (or to name it). */
+  by: optional(idSchema),
+  description: text(2000),
+  sources,
+});
+export type Breach = z.output<typeof breachSchema>;
+
+/**
+ * One period of a recurring commitment ("£3 bn a year", "0.25% of GDP a year"): its own due
+ * date, and what it promises in the commitment's currency or unit, or as a share (percent of
+ * the base the description names: 0.25 for 0.25% of GDP).
+ */
+export const schedulePeriodSchema = z
+  .object({
+    period_start: partialDateSchema,
+    due: partialDateSchema,
+    amount,
+    quantity,
+    share: optional(z.number().nonnegative().max(100)),
+  })
+  .refine((p) => !isPartialDate(p.period_start) || !isPartialDate(p.due) || dateSpan(p.due).end >= dateSpan(p.period_start).start, {
+    path: ['due'],
+    message: 'must not be before period_start',
+  });
+export type SchedulePeriod = z.output<typeof schedulePeriodSchema>;
+
+const schedule = z
+  .array(schedulePeriodSchema)
+  .min(1, 'needs at least one period (or null for none)')
+  .max(500)
+  .refine((periods) => periods.every((p, i) => i === 0 || compareDates(periods[i - 1]!.period_start, p.period_start) <= 0), {
+    message: 'periods must be in order of period_start',
+  });
+
 export const commitmentSchema = z
   .object({
     id: idSchema,
@@ -131,8 +195,12 @@ export const commitmentSchema = z
     unit,
     period_start: optional(partialDateSchema),
     due: optional(partialDateSchema),
+    /** For a recurring promise: its periods, each with its own due date (null for a one-off). */
+    schedule: optional(schedule),
     /** Set when the obligor explicitly withdrew the commitment; needs its own source. */
     withdrawn: optional(withdrawalSchema),
+    /** Set when a party acted against the commitment; needs its own source. */
+    breach: optional(breachSchema),
     sources,
   })
   .superRefine(storableText);
@@ -153,6 +221,8 @@ export const deliverySchema = z
      * that promises no amount or quantity (for one that does, the figures decide).
      */
     fulfils: z.boolean().default(false),
+    /** Progress counts delivered only; allocated is budgeted, contracted or announced. */
+    stage: z.enum(DELIVERY_STAGES).default('delivered'),
     sources,
   })
   .superRefine(storableText);
@@ -166,6 +236,22 @@ export const recordSetSchema = z.object({
   deliveries: z.array(deliverySchema).default([]),
 });
 export type RecordSet = z.output<typeof recordSetSchema>;
+
+/**
+ * Party ids a record names inside its nested fields (offices, memberships, a breach's `by`),
+ * with the field that names each; the top-level references are columns the stores check.
+ */
+export function nestedPartyReferences(kind: 'parties' | 'commitments', record: Party | Commitment): { field: string; id: string }[] {
+  if (kind === 'commitments') {
+    const by = (record as Commitment).breach?.by;
+    return by ? [{ field: 'breach.by', id: by }] : [];
+  }
+  const party = record as Party;
+  return [
+    ...(party.offices ?? []).map((o, i) => ({ field: `offices.${i}.of`, id: o.of })),
+    ...(party.memberships ?? []).map((m, i) => ({ field: `memberships.${i}.of`, id: m.of })),
+  ];
+}
 
 export const RECORD_SCHEMAS = {
   events: eventSchema,

@@ -36,8 +36,23 @@ export type EventType = (typeof EVENT_TYPES)[number];
 export const PARTY_KINDS = ['state', 'organisation', 'person', 'body'] as const;
 export type PartyKind = (typeof PARTY_KINDS)[number];
 
-export const COMMITMENT_STATUSES = ['pending', 'in-progress', 'fulfilled', 'overdue', 'withdrawn'] as const;
+export const COMMITMENT_STATUSES = ['pending', 'in-progress', 'fulfilled', 'overdue', 'withdrawn', 'breached'] as const;
 export type CommitmentStatus = (typeof COMMITMENT_STATUSES)[number];
+
+/** A period of a recurring commitment has no withdrawal or breach of its own. */
+export type PeriodStatus = Exclude<CommitmentStatus, 'withdrawn' | 'breached'>;
+
+/** Whether the record holds any delivery for a commitment, and whether they complete it. */
+export const EVIDENCE_LEVELS = ['none', 'partial', 'full'] as const;
+export type Evidence = (typeof EVIDENCE_LEVELS)[number];
+
+/** allocated: budgeted, contracted or announced as a package; delivered: disbursed, handed over, held. */
+export const DELIVERY_STAGES = ['allocated', 'delivered'] as const;
+export type DeliveryStage = (typeof DELIVERY_STAGES)[number];
+
+/** How much a source is worth, strongest first (source-tiers.ts). */
+export const SOURCE_TIERS = ['primary', 'reputable', 'other', 'denied'] as const;
+export type SourceTier = (typeof SOURCE_TIERS)[number];
 
 /** The kinds of record, in the order an import must write them so references resolve. */
 export const RECORD_KINDS = ['parties', 'events', 'agreements', 'commitments', 'deliveries'] as const;

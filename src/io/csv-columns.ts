@@ -1,6 +1,7 @@
 // How each kind of record maps to CSV columns (CONTRACT.md: a header row, list fields joined
 // with "|", `sources` as URLs joined with "|"). Nested values that a flat cell cannot hold
-// losslessly also travel as JSON (`sources_json`, `provision`, `withdrawn`), so a CSV export
+// losslessly also travel as JSON (`sources_json`, `provision`, `schedule`, `withdrawn`, `breach`,
+// `offices`, `memberships`), so a CSV export
 // imports back identical; a hand-written CSV may leave those columns out.
 import type { RecordKind } from '../domain/vocabulary.ts';
 
@@ -114,6 +115,8 @@ export const CSV_COLUMNS: Record<RecordKind, Column[]> = {
     text('title_uk'),
     text('summary', true),
     text('summary_uk'),
+    list('aliases'),
+    list('aliases_uk'),
     text('type', true),
     list('actors', true),
     list('areas', true),
@@ -126,12 +129,16 @@ export const CSV_COLUMNS: Record<RecordKind, Column[]> = {
     text('kind', true),
     text('iso2'),
     list('aliases'),
+    json('offices'),
+    json('memberships'),
     ...sourceColumns.map((c) => ({ ...c, required: false })),
   ],
   agreements: [
     text('id', true),
     text('title', true),
     text('title_uk'),
+    list('aliases'),
+    list('aliases_uk'),
     text('kind', true),
     list('parties', true),
     text('signed', true),
@@ -159,7 +166,9 @@ export const CSV_COLUMNS: Record<RecordKind, Column[]> = {
     text('unit'),
     text('period_start'),
     text('due'),
+    json('schedule'),
     json('withdrawn'),
+    json('breach'),
     ...sourceColumns,
   ],
   deliveries: [
@@ -172,6 +181,7 @@ export const CSV_COLUMNS: Record<RecordKind, Column[]> = {
     text('unit'),
     text('description', true),
     boolean('fulfils'),
+    text('stage'),
     ...sourceColumns,
   ],
 };

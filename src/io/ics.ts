@@ -3,9 +3,8 @@
 // by which the promise had to be kept. The UID is the commitment id, so re-importing the feed
 // updates events instead of duplicating them.
 import ical, { ICalEventStatus, ICalEventTransparency } from 'ical-generator';
-import type { TrackedCommitment } from '../domain/commitment-status.ts';
+import { describeTracked, type TrackedCommitment } from '../domain/commitment-status.ts';
 import { dateSpan, todayIso } from '../domain/partial-date.ts';
-import { describeProgress } from '../domain/progress.ts';
 import type { RecordStore } from '../store/record-store.ts';
 import { addDays } from '../tracking/deadline-lists.ts';
 import { listCommitmentsWithStatus } from '../tracking/tracked-commitments.ts';
@@ -39,7 +38,7 @@ export function renderIcs(items: readonly TrackedCommitment[], options: IcsOptio
       c.description,
       '',
       dueNote(c.due),
-      `Status: ${c.status}. ${describeProgress(c.progress)}.`,
+      `Status: ${c.status}. ${describeTracked(c)}.`,
       c.provision ? `Provision: ${c.provision.ref}, agreement ${c.agreement_id}.` : `Agreement: ${c.agreement_id}.`,
       '',
       'Sources:',

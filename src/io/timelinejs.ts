@@ -1,9 +1,8 @@
 // The record as a TimelineJS3 timeline (https://timeline.knightlab.com/docs/json-format.html):
 // events, deliveries and commitment deadlines as slides, one group (row) per kind. TimelineJS
 // renders headline and text as HTML, so every record field is escaped before it goes in.
-import type { TrackedCommitment } from '../domain/commitment-status.ts';
+import { describeTracked, type TrackedCommitment } from '../domain/commitment-status.ts';
 import { compareDates, todayIso } from '../domain/partial-date.ts';
-import { describeProgress } from '../domain/progress.ts';
 import type { Delivery, EventRecord, Source } from '../domain/schemas.ts';
 import type { RecordStore } from '../store/record-store.ts';
 import { listCommitmentsWithStatus } from '../tracking/tracked-commitments.ts';
@@ -106,7 +105,7 @@ export function renderTimelineJs(input: TimelineInput): TimelineJs {
         },
         text: {
           headline: escapeHtml(`Due: ${name(c.obligor)} → ${name(c.beneficiary)}`),
-          text: `<p>${escapeHtml(c.description)}</p><p>Status: ${c.status}. ${escapeHtml(describeProgress(c.progress))}.</p>${sourcesHtml(c.sources)}`,
+          text: `<p>${escapeHtml(c.description)}</p><p>Status: ${c.status}. ${escapeHtml(describeTracked(c))}.</p>${sourcesHtml(c.sources)}`,
         },
         group: TIMELINE_GROUPS.deadline,
         unique_id: `deadline-${c.id}`,

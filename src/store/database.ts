@@ -13,6 +13,9 @@ export interface EventsTable {
   title_uk: string | null;
   summary: string;
   summary_uk: string | null;
+  /** JSON lists of strings, in the full-text index with title and summary (migration 004). */
+  aliases: string;
+  aliases_uk: string;
   actors: string;
   areas: string;
   sources: string;

@@ -3,14 +3,14 @@ import { Migrator, sql, type Kysely, type SelectQueryBuilder, type Transaction }
 import { recordsWrittenSince, recordVersionKey, startImportLog } from '../changelog/change-log.ts';
 import { PactwatchError, type FieldProblem } from '../domain/errors.ts';
 import { dateSpan } from '../domain/partial-date.ts';
-import type { EventRecord, Party, RecordSet, RecordTypes } from '../domain/schemas.ts';
+import { nestedPartyReferences, type EventRecord, type Party, type RecordSet, type RecordTypes } from '../domain/schemas.ts';
 import { RECORD_KINDS, type RecordKind } from '../domain/vocabulary.ts';
 import type { Database } from './database.ts';
 import { fullTextWords, type DialectAdapter, type EventBulkWriter } from './dialects/dialect-adapter.ts';
 import { migrationProvider } from './migrations/index.ts';
 import { decodeCursor, encodeCursor } from './event-cursor.ts';
 import { EventIndexBuilder, inPageOrder, type EventIndex, type IndexedEventRow, type IndexQuery } from './event-index.ts';
-import { DATA_ROWS, eventToRow, rowToEvent, type DataKind } from './record-rows.ts';
+import { DATA_ROWS, EVENT_RECORD_COLUMNS, eventToRow, rowToEvent, type DataKind } from './record-rows.ts';
 import type { EventPage, EventQuery, FacetField, Facets, ImportSummary, ListFilter, RecordBatch, RecordStore } from './record-store.ts';
 
 /** Rows per INSERT statement: well under SQLite's 32,766 bound parameters at 12 columns. */
@@ -229,9 +229,7 @@ export class KyselyRecordStore implements RecordStore {
     if (indexed) return indexed;
 
     const filtered = await this.filteredEvents(query);
-    const columns = ['id', 'date', 'type', 'title', 'title_uk', 'summary', 'summary_uk', 'actors', 'areas', 'sources'] as const;
-
-    let page = filtered.select(columns.map((c) => `events.${c}` as const));
+    let page = filtered.select(EVENT_RECORD_COLUMNS.map((c) => `events.${c}` as const));
     if (cursor) {
       page = page.where((eb) =>
         eb.or([eb('events.date', '<', cursor.date), eb.and([eb('events.date', '=', cursor.date), eb('events.id', '<', cursor.id)])]),
@@ -552,6 +550,17 @@ export async function assertReferencesResolve(trx: Kysely<Database>): Promise<vo
     agreement.parties.forEach((p, i) => {
       if (!partyIds.has(p)) problems.push({ record: row.id, field: `parties.${i}`, message: `no party with id "${p}"` });
     });
+  }
+  // Offices, memberships and breaches name parties inside `data`; a LIKE finds the few that do.
+  for (const [table, marker] of [
+    ['parties', '%"of":%'],
+    ['commitments', '%"by":"%'],
+  ] as const) {
+    for (const row of await trx.selectFrom(table).select(['id', 'data']).where('data', 'like', marker).execute()) {
+      for (const ref of nestedPartyReferences(table, JSON.parse(row.data))) {
+        if (!partyIds.has(ref.id)) problems.push({ record: row.id, field: ref.field, message: `no party with id "${ref.id}"` });
+      }
+    }
   }
   if (problems.length) {
     throw new PactwatchError('validation_failed', `${problems.length} reference(s) name records that do not exist`, 400, problems);

@@ -18,15 +18,31 @@ export function eventToRow(e: EventRecord): EventsTable {
     title_uk: e.title_uk,
     summary: e.summary,
     summary_uk: e.summary_uk,
+    aliases: JSON.stringify(e.aliases),
+    aliases_uk: JSON.stringify(e.aliases_uk),
     actors: JSON.stringify(e.actors),
     areas: JSON.stringify(e.areas),
     sources: JSON.stringify(e.sources),
   };
 }
 
-export function rowToEvent(
-  r: Pick<EventsTable, 'id' | 'date' | 'type' | 'title' | 'title_uk' | 'summary' | 'summary_uk' | 'actors' | 'areas' | 'sources'>,
-): EventRecord {
+/** The columns a whole event is read back from. */
+export const EVENT_RECORD_COLUMNS = [
+  'id',
+  'date',
+  'type',
+  'title',
+  'title_uk',
+  'summary',
+  'summary_uk',
+  'aliases',
+  'aliases_uk',
+  'actors',
+  'areas',
+  'sources',
+] as const;
+
+export function rowToEvent(r: Pick<EventsTable, (typeof EVENT_RECORD_COLUMNS)[number]>): EventRecord {
   return {
     id: r.id,
     date: r.date,
@@ -34,6 +50,8 @@ export function rowToEvent(
     title_uk: r.title_uk,
     summary: r.summary,
     summary_uk: r.summary_uk,
+    aliases: JSON.parse(r.aliases),
+    aliases_uk: JSON.parse(r.aliases_uk),
     type: r.type as EventRecord['type'],
     actors: JSON.parse(r.actors),
     areas: JSON.parse(r.areas),

@@ -8,7 +8,7 @@ import type { Database } from './database.ts';
 export type DialectName = 'sqlite' | 'postgres';
 
 export interface EventQuery {
-  /** Full-text search over title and summary; words are ANDed, a trailing * is a prefix. */
+  /** Full-text search over title, summary and aliases; words are ANDed, a trailing * is a prefix. */
   q?: string;
   from?: string;
   to?: string;

@@ -10,9 +10,9 @@ function measureLabel(total: FigureTotal): string {
 }
 
 function statusCounts(group: RollUpGroup): string {
-  return COMMITMENT_STATUSES.filter((s) => group.by_status[s] > 0)
-    .map((s) => `${group.by_status[s]} ${s}`)
-    .join(', ');
+  const counts = COMMITMENT_STATUSES.filter((s) => group.by_status[s] > 0).map((s) => `${group.by_status[s]} ${s}`);
+  if (group.without_evidence > 0) counts.push(`${group.without_evidence} with no delivery recorded`);
+  return counts.join(', ');
 }
 
 function groupLines(group: RollUpGroup): string[] {
@@ -21,6 +21,7 @@ function groupLines(group: RollUpGroup): string[] {
     const parts = [];
     if (total.committed > 0 || total.delivered > 0)
       parts.push(`committed ${number.format(total.committed)}, delivered ${number.format(total.delivered)}`);
+    if (total.allocated > 0) parts.push(`allocated ${number.format(total.allocated)}`);
     if (total.delivered_without_target > 0) parts.push(`reported without a target ${number.format(total.delivered_without_target)}`);
     lines.push(`    ${measureLabel(total)}: ${parts.join('; ')}`);
   }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { RECORD_KINDS } from '../../src/domain/vocabulary.ts';
 import { runCli } from '../support/run-cli.ts';
+import { recordModelFixture } from '../support/record-model-fixture.ts';
 import { DIALECTS, tempDir, type TestStore } from '../support/test-stores.ts';
 
 const HEADER = 'id,date,title,summary,type,actors,areas,sources';
@@ -50,6 +51,7 @@ for (const dialect of DIALECTS) {
     let dir: string;
     before(async () => {
       t = await dialect.open({ shipped: true });
+      await t.store.importRecords(recordModelFixture()); // every field of issue 13 makes the round trip
       await t.store.close(); // the CLI opens the database itself
       dir = tempDir();
     });

@@ -314,9 +314,11 @@ function event(id: string): EventRecord {
     title_uk: null,
     summary: 'a write under crash test',
     summary_uk: null,
+    aliases: [],
+    aliases_uk: [],
     type: 'other',
     actors: ['nato'],
     areas: ['membership'],
-    sources: [{ url: 'https://example.org/crash', quote: null, title: null }],
+    sources: [{ url: 'https://example.org/crash', quote: null, title: null, tier: null }],
   };
 }

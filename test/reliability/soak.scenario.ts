@@ -176,9 +176,11 @@ function soakEvent(id: string): EventRecord {
     title_uk: null,
     summary: 'written under load',
     summary_uk: null,
+    aliases: [],
+    aliases_uk: [],
     type: 'statement',
     actors: ['nato', 'ukraine'],
     areas: ['political-dialogue'],
-    sources: [{ url: 'https://example.org/soak', quote: null, title: null }],
+    sources: [{ url: 'https://example.org/soak', quote: null, title: null, tier: null }],
   };
 }

@@ -337,6 +337,7 @@ test('progress lists every delivered currency and unit but never adds them', () 
       { kind: 'amount', currency: 'USD', value: 70 },
       { kind: 'quantity', unit: 'howitzers', value: 3 },
     ],
+    allocated: [],
     ratio: 0.5,
   });
 });

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { describeProgress } from '../../domain/progress.ts';
+import { describeTracked } from '../../domain/commitment-status.ts';
 import { listCommitmentsWithStatus } from '../../tracking/tracked-commitments.ts';
 import type { Area, CommitmentStatus } from '../../domain/vocabulary.ts';
 import { AREAS, COMMITMENT_STATUSES } from '../../domain/vocabulary.ts';
@@ -23,7 +23,7 @@ export function registerCommitments(program: Command): void {
         return;
       }
       for (const c of items) {
-        const progress = c.progress.targets.length ? ` (${describeProgress(c.progress)})` : '';
+        const progress = c.progress.targets.length || c.evidence === 'none' ? ` (${describeTracked(c)})` : '';
         process.stdout.write(
           `${c.status.padEnd(11)} ${(c.deadline ?? '').padEnd(10)} ${c.obligor} -> ${c.beneficiary}: ${c.description.slice(0, 80)}${progress}  [${c.id}]\n`,
         );

@@ -20,7 +20,7 @@ export function registerEvents(program: Command): void {
   program
     .command('events')
     .description('list events, newest first')
-    .option('--q <text>', 'full-text search over title and summary')
+    .option('--q <text>', 'full-text search over title, summary and aliases')
     .option('--from <date>', 'on or after (YYYY, YYYY-MM or YYYY-MM-DD)', partialDateArg)
     .option('--to <date>', 'on or before', partialDateArg)
     .option('--area <area>', 'area (repeat or comma-separate for several)', oneOfArg(AREAS, 'area'))

@@ -9,7 +9,7 @@ import type { EventSearch } from '../event-search.ts';
 import { registerRecordRoutes } from './record-routes.ts';
 
 export const eventsQuery = z.object({
-  q: z.string().max(500).optional().describe('full-text search over title and summary; words are ANDed, a trailing * is a prefix'),
+  q: z.string().max(500).optional().describe('full-text search over title, summary and aliases; words are ANDed, a trailing * is a prefix'),
   from: partialDateSchema.optional(),
   to: partialDateSchema.optional(),
   area: listParam(areaSchema),

@@ -14,6 +14,8 @@ export interface DialectAdapter {
   readonly name: DialectName;
   /** Creates the full-text index over events.title and events.summary, kept in sync on writes. */
   createFullTextIndex(db: Kysely<Database>): Promise<void>;
+  /** Rebuilds that index over events.aliases and aliases_uk too (migration 004, once the columns exist). */
+  indexEventAliases(db: Kysely<Database>): Promise<void>;
   /** words: already split and cleaned; `all` ANDs them, `any` ORs them; a word ending in * is a prefix. */
   matchEvents(words: string[], mode: 'all' | 'any'): FullTextMatch;
   /** Ids of the events matching any of the words, most relevant first, using the index's own ranking. */

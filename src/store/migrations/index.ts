@@ -5,6 +5,8 @@ import type { DialectAdapter } from '../dialects/dialect-adapter.ts';
 import * as record from './001-record.ts';
 import * as accountsChanges from './002-accounts-changes.ts';
 import * as eventLinksWithoutRowid from './003-event-links-without-rowid.ts';
+import * as aliases from './004-aliases.ts';
+import * as recordModel from './005-record-model.ts';
 
 type Step = { up(db: Kysely<any>, adapter: DialectAdapter): Promise<void> };
 
@@ -12,6 +14,8 @@ const STEPS: Record<string, Step> = {
   '001-record': record,
   '002-accounts-changes': accountsChanges,
   '003-event-links-without-rowid': eventLinksWithoutRowid,
+  '004-aliases': aliases,
+  '005-record-model': recordModel,
 };
 
 export function migrationProvider(adapter: DialectAdapter): MigrationProvider {

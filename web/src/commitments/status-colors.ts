@@ -7,7 +7,8 @@ export const STATUS_COLORS: Record<CommitmentStatus, string> = {
   pending: '#94a3b8',
   overdue: '#e0533d',
   withdrawn: '#d08c1a',
+  breached: '#8e2a8e',
 };
 
 /** Stacking and legend order: delivered first, so bars read from done to not done. */
-export const STATUS_ORDER: CommitmentStatus[] = ['fulfilled', 'in-progress', 'pending', 'overdue', 'withdrawn'];
+export const STATUS_ORDER: CommitmentStatus[] = ['fulfilled', 'in-progress', 'pending', 'overdue', 'withdrawn', 'breached'];

@@ -23,6 +23,8 @@ export const FIELD_SPECS: Record<RecordKind, FieldSpec[]> = {
     f('title_uk', 'text', { optional: true, wide: true }),
     f('summary', 'textarea', { wide: true }),
     f('summary_uk', 'textarea', { optional: true, wide: true }),
+    f('aliases', 'lines'),
+    f('aliases_uk', 'lines'),
     f('actors', 'lines'),
     f('areas', 'areas', { wide: true }),
     sources,
@@ -38,6 +40,8 @@ export const FIELD_SPECS: Record<RecordKind, FieldSpec[]> = {
   agreements: [
     f('title', 'text', { wide: true }),
     f('title_uk', 'text', { optional: true, wide: true }),
+    f('aliases', 'lines'),
+    f('aliases_uk', 'lines'),
     f('kind', 'text'),
     f('status', 'text'),
     f('signed', 'date'),

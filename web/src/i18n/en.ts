@@ -334,6 +334,7 @@ export const en = {
     kind: 'Kind',
     iso2: 'ISO code',
     aliases: 'Aliases',
+    aliases_uk: 'Aliases (Ukrainian)',
     parties: 'Parties (ids)',
     signed: 'Signed',
     place: 'Place',
@@ -395,7 +396,7 @@ export const en = {
     overdue: 'Overdue',
     withdrawn: 'Withdrawn',
     breached: 'Breached',
-  } as Record<CommitmentStatus | 'breached', string>,
+  } satisfies Record<CommitmentStatus, string>,
 };
 
 export type Strings = typeof en;

@@ -342,6 +342,7 @@ export const uk: Strings = {
     kind: 'Вид',
     iso2: 'Код ISO',
     aliases: 'Інші назви',
+    aliases_uk: 'Інші назви (українською)',
     parties: 'Сторони (ідентифікатори)',
     signed: 'Підписано',
     place: 'Місце',

@@ -12,6 +12,13 @@ export const postgresAdapter: DialectAdapter = {
     );
     await sql`CREATE INDEX events_search_idx ON events USING gin (search)`.execute(db);
   },
+  async indexEventAliases(db: Kysely<Database>) {
+    await sql`ALTER TABLE events DROP COLUMN search`.execute(db);
+    await sql`ALTER TABLE events ADD COLUMN search tsvector GENERATED ALWAYS AS (to_tsvector('english', title || ' ' || summary || ' ' || aliases || ' ' || aliases_uk)) STORED`.execute(
+      db,
+    );
+    await sql`CREATE INDEX events_search_idx ON events USING gin (search)`.execute(db);
+  },
   matchEvents(words, mode) {
     return { where: sql<boolean>`events.search @@ ${tsQuery(words, mode)}` };
   },

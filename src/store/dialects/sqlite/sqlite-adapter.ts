@@ -14,16 +14,13 @@ export const sqliteAdapter = (database: BetterSqlite3.Database): DialectAdapter 
   return {
     name: 'sqlite',
     async createFullTextIndex(db: Kysely<Database>) {
-      await sql`CREATE VIRTUAL TABLE events_fts USING fts5(title, summary, content='events', content_rowid='rowid', tokenize='porter unicode61 remove_diacritics 2')`.execute(
-        db,
-      );
-      await sql`CREATE TRIGGER events_fts_insert AFTER INSERT ON events BEGIN
-      INSERT INTO events_fts(rowid, title, summary) VALUES (new.rowid, new.title, new.summary); END`.execute(db);
-      await sql`CREATE TRIGGER events_fts_delete AFTER DELETE ON events BEGIN
-      INSERT INTO events_fts(events_fts, rowid, title, summary) VALUES ('delete', old.rowid, old.title, old.summary); END`.execute(db);
-      await sql`CREATE TRIGGER events_fts_update AFTER UPDATE OF title, summary ON events BEGIN
-      INSERT INTO events_fts(events_fts, rowid, title, summary) VALUES ('delete', old.rowid, old.title, old.summary);
-      INSERT INTO events_fts(rowid, title, summary) VALUES (new.rowid, new.title, new.summary); END`.execute(db);
+      await createFts(db, ['title', 'summary']);
+    },
+    async indexEventAliases(db: Kysely<Database>) {
+      for (const trigger of ['insert', 'delete', 'update']) await sql.raw(`DROP TRIGGER events_fts_${trigger}`).execute(db);
+      await sql`DROP TABLE events_fts`.execute(db);
+      await createFts(db, ['title', 'summary', 'aliases', 'aliases_uk']);
+      await sql`INSERT INTO events_fts(events_fts) VALUES ('rebuild')`.execute(db);
     },
     matchEvents(words, mode) {
       return { where: sql<boolean>`events.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ${ftsQuery(words, mode)})` };
@@ -79,6 +76,36 @@ export const sqliteAdapter = (database: BetterSqlite3.Database): DialectAdapter 
     },
   };
 };
+
+/** The FTS5 table over `columns` of events and the triggers that keep it in step. */
+async function createFts(db: Kysely<Database>, columns: string[]): Promise<void> {
+  const list = columns.join(', ');
+  const values = (row: string) => columns.map((c) => `${row}.${c}`).join(', ');
+  await sql
+    .raw(
+      `CREATE VIRTUAL TABLE events_fts USING fts5(${list}, content='events', content_rowid='rowid', tokenize='porter unicode61 remove_diacritics 2')`,
+    )
+    .execute(db);
+  await sql
+    .raw(
+      `CREATE TRIGGER events_fts_insert AFTER INSERT ON events BEGIN
+      INSERT INTO events_fts(rowid, ${list}) VALUES (new.rowid, ${values('new')}); END`,
+    )
+    .execute(db);
+  await sql
+    .raw(
+      `CREATE TRIGGER events_fts_delete AFTER DELETE ON events BEGIN
+      INSERT INTO events_fts(events_fts, rowid, ${list}) VALUES ('delete', old.rowid, ${values('old')}); END`,
+    )
+    .execute(db);
+  await sql
+    .raw(
+      `CREATE TRIGGER events_fts_update AFTER UPDATE OF ${list} ON events BEGIN
+      INSERT INTO events_fts(events_fts, rowid, ${list}) VALUES ('delete', old.rowid, ${values('old')});
+      INSERT INTO events_fts(rowid, ${list}) VALUES (new.rowid, ${values('new')}); END`,
+    )
+    .execute(db);
+}
 
 function ftsQuery(words: string[], mode: 'all' | 'any'): string {
   return words.map((w) => (w.endsWith('*') ? `"${w.slice(0, -1)}"*` : `"${w}"`)).join(mode === 'all' ? ' ' : ' OR ');
