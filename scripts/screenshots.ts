@@ -16,6 +16,7 @@ interface Shot {
   path: string;
   viewport?: { width: number; height: number };
   theme?: 'dark';
+  lang?: 'en' | 'uk';
   signedIn?: boolean;
   prepare?: (page: Page) => Promise<void>;
 }
@@ -24,7 +25,22 @@ const SHOTS: Shot[] = [
   { name: 'timeline', path: '/' },
   { name: 'event-panel', path: '/?view=2004-06-01..2010-06-01&event=bucharest-summit-2008' },
   { name: 'agreement', path: '/agreements/uk-ukraine-security-agreement-2024' },
-  { name: 'commitments', path: '/commitments', prepare: (page) => page.locator('.plot svg').first().waitFor() },
+  {
+    name: 'commitments',
+    path: '/commitments',
+    viewport: { width: 1440, height: 1300 },
+    prepare: (page) => page.getByTestId('chart-obligor').locator('.bar-row').first().waitFor(),
+  },
+  { name: 'commitment', path: '/commitments/france-2024-up-to-3bn', prepare: (page) => page.getByTestId('status-reason').waitFor() },
+  {
+    name: 'commitments-uk',
+    path: '/commitments?measure=count',
+    lang: 'uk',
+    viewport: { width: 1440, height: 1300 },
+    prepare: (page) => page.getByTestId('chart-obligor').locator('.bar-row').first().waitFor(),
+  },
+  { name: 'agreement-uk', path: '/agreements/france-ukraine-security-agreement-2024', lang: 'uk' },
+  { name: 'about', path: '/about', prepare: (page) => page.getByTestId('last-change').waitFor() },
   {
     name: 'checker',
     path: '/check',
@@ -66,11 +82,11 @@ async function main() {
         colorScheme: shot.theme ?? 'light',
       });
       await context.addInitScript(
-        ([token, signedIn]) => {
-          localStorage.setItem('pactwatch.lang', 'en');
+        ([token, signedIn, lang]) => {
+          localStorage.setItem('pactwatch.lang', lang);
           if (signedIn) localStorage.setItem('pactwatch.token', token);
         },
-        [server.editorToken, shot.signedIn ?? false] as const,
+        [server.editorToken, shot.signedIn ?? false, shot.lang ?? 'en'] as const,
       );
       const page = await context.newPage();
       await page.goto(server.url + shot.path, { waitUntil: 'networkidle' });
