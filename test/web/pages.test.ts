@@ -254,6 +254,39 @@ describe('issue 15 pages in Chromium', { skip: chromiumMissing }, () => {
     await done(page);
   });
 
+  test('crowded day events gather into a counted cluster that opens into a list', async () => {
+    for (let i = 0; i < 60; i++) {
+      const response = await fetch(`${server.url}/api/events`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${server.editorToken}`, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          id: `crowd-${i}`,
+          date: '2010-05-05',
+          title: `Crowded day meeting number ${i}`,
+          summary: 'A test event.',
+          type: 'other',
+          actors: [],
+          areas: [],
+          sources: [{ url: 'https://example.org/' }],
+        }),
+      });
+      assert.equal(response.status, 201);
+    }
+    const page = await open('/?view=2010-04-20..2010-05-20');
+    const canvas = page.getByTestId('timeline-canvas');
+    await page.waitForFunction(() => document.querySelector('[data-testid="timeline-canvas"]')?.getAttribute('data-clusters'));
+    const [x, y, n] = (await canvas.getAttribute('data-clusters'))!.split(' ')[0]!.split(',').map(Number) as [number, number, number];
+    assert.ok(n > 1);
+    const box = (await canvas.boundingBox())!;
+    await page.mouse.click(box.x + x, box.y + y);
+    const list = page.getByTestId('cluster-list');
+    await list.waitFor();
+    assert.equal(await list.locator('.event-row').count(), n);
+    await list.locator('.event-row').first().click();
+    await page.waitForURL(/event=crowd-/);
+    await done(page);
+  });
+
   test('the checker shows sources with titles and exports ClaimReview JSON-LD', async () => {
     const page = await open('/check');
     await page.getByLabel('Text to check').fill(SEED);

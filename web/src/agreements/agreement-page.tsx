@@ -1,5 +1,4 @@
 import { api, safeHref } from '../api.ts';
-import { useAuth } from '../auth.tsx';
 import { formatDate, localized, useI18n } from '../i18n/i18n.tsx';
 import { href, Link } from '../router.tsx';
 import { useAsync } from '../use-async.ts';
@@ -11,6 +10,7 @@ import { ErrorBox, Loading } from '../components/status.tsx';
 import { commitmentMoney, deliveryStage, formatFigure, formatMoney } from '../money/money.ts';
 import { figuresOf } from '../../../src/domain/progress.ts';
 import type { AgreementDetail } from '../api.ts';
+import { RecordHead } from '../components/record-head.tsx';
 
 /** Committed and delivered money over the agreement's commitments, per currency as stated and in euros. */
 function AgreementFigures({ a }: { a: AgreementDetail }) {
@@ -67,7 +67,6 @@ function AgreementFigures({ a }: { a: AgreementDetail }) {
 
 export function AgreementPage({ params }: { params: Record<string, string> }) {
   const { t, lang } = useI18n();
-  const { canEdit } = useAuth();
   const partyName = usePartyName();
   const id = params.id!;
   const result = useAsync(() => api.agreement(id), id);
@@ -84,14 +83,7 @@ export function AgreementPage({ params }: { params: Record<string, string> }) {
       <p className="small">
         <Link to="/agreements">← {t.agreements.back}</Link>
       </p>
-      <div className="page-head">
-        <h1>{localized(a, 'title', lang)}</h1>
-        {canEdit && (
-          <Link className="button" to={`/edit/agreements/${encodeURIComponent(a.id)}`}>
-            {t.event.edit}
-          </Link>
-        )}
-      </div>
+      <RecordHead title={localized(a, 'title', lang)} kind="agreements" id={a.id} />
       <div className="card">
         <dl className="facts">
           <div>

@@ -2,7 +2,6 @@
 // how that status follows from the record, its sources and its history.
 import { figuresOf } from '../../../src/domain/progress.ts';
 import { api, type CommitmentView } from '../api.ts';
-import { useAuth } from '../auth.tsx';
 import { formatDate, localized, useI18n } from '../i18n/i18n.tsx';
 import { Link } from '../router.tsx';
 import { useAsync } from '../use-async.ts';
@@ -13,6 +12,7 @@ import { SourceList } from '../components/sources.tsx';
 import { ErrorBox, Loading } from '../components/status.tsx';
 import { History } from '../editor/history.tsx';
 import { deliveryStage, formatFigure } from '../money/money.ts';
+import { RecordHead } from '../components/record-head.tsx';
 
 type Strings = ReturnType<typeof useI18n>['t'];
 
@@ -44,7 +44,6 @@ export function CommitmentPage({ params }: { params: Record<string, string> }) {
   }, id);
   usePageTitle(result.data ? result.data.commitment.description : t.titles.commitments);
   const partyName = usePartyName();
-  const { canEdit } = useAuth();
   if (result.state === 'error') return <ErrorBox error={result.error} retry={result.reload} />;
   if (!result.data) return <Loading />;
   const { commitment: c, agreement } = result.data;
@@ -58,14 +57,7 @@ export function CommitmentPage({ params }: { params: Record<string, string> }) {
           ← {agreement ? localized(agreement, 'title', lang) : c.agreement_id}
         </Link>
       </p>
-      <div className="page-head">
-        <h1>{c.description}</h1>
-        {canEdit && (
-          <Link className="button" to={`/edit/commitments/${encodeURIComponent(c.id)}`}>
-            {t.event.edit}
-          </Link>
-        )}
-      </div>
+      <RecordHead title={c.description} kind="commitments" id={c.id} />
       <div className="card">
         <dl className="facts">
           <div>

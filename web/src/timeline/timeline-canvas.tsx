@@ -329,6 +329,9 @@ export function TimelineCanvas({ view, onViewChange, items, years, crowded, sele
       }
       state.current.hits = hits;
       state.current.clusters = clusters;
+      // Where the clusters are, for tests and tools that cannot read a canvas.
+      const clusterText = clusters.map((c) => `${Math.round((c.x0 + c.x1) / 2)},${Math.round(c.y)},${c.items.length}`).join(' ');
+      if (canvas.dataset.clusters !== clusterText) canvas.dataset.clusters = clusterText;
 
       // Overview: the whole period with the current view as a brush.
       const all = fullView();
