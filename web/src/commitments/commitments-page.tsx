@@ -191,7 +191,7 @@ export function CommitmentsPage() {
       </div>
       {measure === 'amount' && <RatesTable items={items} />}
 
-      <div className="chart-grid">
+      <div className="table-stack">
         <section className="card" aria-labelledby="overdue-heading">
           <h2 id="overdue-heading">
             {t.commitments.overdue} <span className="muted">({overdue.length})</span>
@@ -243,7 +243,7 @@ function GroupChart({ dimension, heading, groups, measure, label, link }: ChartP
         {shown.map((g) => {
           const text =
             measure === 'amount'
-              ? `${t.commitments.delivered} ${eur(g.delivered)} · ${t.commitments.committed} ${eur(g.committed)}` +
+              ? `${g.withEvidence === 0 ? t.commitments.noDelivery : `${t.commitments.delivered} ${eur(g.delivered)}`} · ${t.commitments.committed} ${eur(g.committed)}` +
                 (g.allocated > g.delivered ? ` · ${t.commitments.allocated} ${eur(g.allocated)}` : '')
               : STATUS_ORDER.filter((s) => g.byStatus[s])
                   .map((s) => `${t.statuses[s]} ${g.byStatus[s]}`)
@@ -271,7 +271,11 @@ function GroupChart({ dimension, heading, groups, measure, label, link }: ChartP
                 </span>
                 <span className="visually-hidden">: {text}. </span>
                 <span className="bar-value small">
-                  {measure === 'amount' ? t.commitments.figureOf(eur(g.delivered), eur(g.committed)) : formatNumber(g.count, t.locale)}
+                  {measure === 'count'
+                    ? formatNumber(g.count, t.locale)
+                    : g.withEvidence === 0
+                      ? `${eur(g.committed)} · ${t.commitments.noDeliveryShort}`
+                      : t.commitments.figureOf(eur(g.delivered), eur(g.committed))}
                 </span>
               </Link>
             </li>

@@ -1,6 +1,7 @@
 // The dashboard's roll-ups, in euros and in counts, over every group (no top-N cut).
 import type { CommitmentView } from '../api.ts';
 import { commitmentMoney } from '../money/money.ts';
+import { evidenceOf } from '../components/progress-bar.tsx';
 
 export const DIMENSIONS = ['obligor', 'area', 'agreement', 'year'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
@@ -15,6 +16,8 @@ export interface Group {
   delivered: number;
   /** Commitments that promise an amount. */
   withAmount: number;
+  /** Of those, the ones with any delivery recorded. */
+  withEvidence: number;
   unconverted: Set<string>;
 }
 
@@ -42,7 +45,7 @@ export function groupBy(items: readonly CommitmentView[], dimension: Dimension, 
     const key = keyOf(dimension, c, signed);
     let g = groups.get(key);
     if (!g) {
-      g = { key, count: 0, byStatus: {}, committed: 0, allocated: 0, delivered: 0, withAmount: 0, unconverted: new Set() };
+      g = { key, count: 0, byStatus: {}, committed: 0, allocated: 0, delivered: 0, withAmount: 0, withEvidence: 0, unconverted: new Set() };
       groups.set(key, g);
     }
     g.count++;
@@ -51,6 +54,7 @@ export function groupBy(items: readonly CommitmentView[], dimension: Dimension, 
     const money = commitmentMoney(c);
     if (!money.target) continue;
     g.withAmount++;
+    if (evidenceOf(c) !== 'none') g.withEvidence++;
     if (money.eur) {
       g.committed += money.eur.committed;
       g.allocated += money.eur.allocated;

@@ -164,6 +164,7 @@ export const en = {
     total: (n: number) => count(n, 'commitment', 'commitments'),
     noProgress: 'not measurable',
     noDelivery: 'No delivery recorded',
+    noDeliveryShort: 'no delivery recorded',
     partialNoFigure: 'Some delivery recorded, no figure to measure',
     noDeadline: 'no deadline',
     committed: 'Committed',

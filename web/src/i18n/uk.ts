@@ -171,6 +171,7 @@ export const uk: Strings = {
     total: (n) => count(n, 'зобовʼязання', 'зобовʼязання', 'зобовʼязань'),
     noProgress: 'не вимірюється',
     noDelivery: 'Постачання не зафіксовано',
+    noDeliveryShort: 'постачання не зафіксовано',
     partialNoFigure: 'Постачання зафіксовано частково, без цифр для виміру',
     noDeadline: 'без строку',
     committed: 'Обіцяно',
