@@ -17,6 +17,8 @@ interface Shot {
   viewport?: { width: number; height: number };
   theme?: 'dark';
   lang?: 'en' | 'uk';
+  /** A phone: touch wording. */
+  touch?: boolean;
   signedIn?: boolean;
   prepare?: (page: Page) => Promise<void>;
 }
@@ -54,7 +56,7 @@ const SHOTS: Shot[] = [
   },
   { name: 'editor', path: '/edit/events/bucharest-summit-2008', signedIn: true, prepare: (page) => page.getByTestId('history').waitFor() },
   { name: 'timeline-dark', path: '/?area=membership&view=2002-01-01..2026-01-01', theme: 'dark' },
-  { name: 'phone', path: '/?area=membership', viewport: { width: 390, height: 844 } },
+  { name: 'phone', path: '/?area=membership', viewport: { width: 390, height: 844 }, touch: true },
 ];
 
 async function main() {
@@ -80,6 +82,8 @@ async function main() {
         viewport: shot.viewport ?? { width: 1440, height: 900 },
         deviceScaleFactor: 1,
         colorScheme: shot.theme ?? 'light',
+        hasTouch: shot.touch ?? false,
+        isMobile: shot.touch ?? false,
       });
       await context.addInitScript(
         ([token, signedIn, lang]) => {

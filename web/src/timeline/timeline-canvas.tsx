@@ -297,7 +297,7 @@ export function TimelineCanvas({ view, onViewChange, items, years, crowded, sele
             ctx.lineWidth = 1.5;
             ctx.strokeRect(input.x0 - 3, y - 8, right - input.x0 + 2, 16);
           }
-          const label = fit(item.title, Math.min(room[i]!, width - right - 2 + LABEL_MAX));
+          const label = fit(item.title, Math.min(room[i]!, width - right - 4));
           let labelEnd = right;
           if (label) {
             ctx.fillStyle = isSelected ? palette.fg : palette.muted;
