@@ -35,8 +35,8 @@ export const ABOUT = {
     statusHeading: 'How a commitment’s status is derived',
     statusIntro: 'Statuses are never typed in; they follow from the commitment, its deliveries and today’s date, in this order:',
     statusRules: [
+      'Breached — a breach (a party acting against the promise) is recorded with its sources.',
       'Withdrawn — the commitment carries a sourced withdrawal.',
-      'Breached — a breach is recorded with its sources.',
       'Fulfilled — the latest delivered total reaches the promised amount or quantity (or, without a figure, a delivery whose source says it completes the promise).',
       'Overdue — the deadline (the last day of the due date: “2024” means 31 December 2024) has passed.',
       'In progress — something was delivered.',
@@ -80,8 +80,8 @@ export const ABOUT = {
     statusHeading: 'Як визначається статус зобовʼязання',
     statusIntro: 'Статуси не вводяться вручну: вони випливають із зобовʼязання, його постачань і сьогоднішньої дати в такому порядку:',
     statusRules: [
+      'Порушено — зафіксовано порушення (дію сторони всупереч обіцянці) з джерелами.',
       'Відкликано — зобовʼязання має відкликання з джерелом.',
-      'Порушено — зафіксовано порушення з джерелами.',
       'Виконано — останній зафіксований підсумок постачань досягає обіцяної суми чи кількості (або, без цифр, джерело постачання підтверджує виконання).',
       'Прострочено — строк (останній день дати: «2024» означає 31 грудня 2024) минув.',
       'Виконується — щось уже надано.',

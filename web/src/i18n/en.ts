@@ -219,7 +219,7 @@ export const en = {
       inProgress: 'In progress: something was delivered, but not yet all that was promised.',
       pending: (deadline: string) => `Pending: nothing delivered is recorded yet and the deadline (${deadline}) has not passed.`,
       pendingNoDeadline: 'Pending: nothing delivered is recorded and the commitment has no deadline, so it cannot become overdue.',
-      rule: 'Statuses are derived, never entered: withdrawn, then fulfilled, then overdue, then in progress, then pending.',
+      rule: 'Statuses are derived, never entered: breached, then withdrawn, then fulfilled, then overdue, then in progress, then pending.',
     },
   },
   tiers: {
