@@ -16,6 +16,9 @@ interface Shot {
   path: string;
   viewport?: { width: number; height: number };
   theme?: 'dark';
+  lang?: 'en' | 'uk';
+  /** A phone: touch wording. */
+  touch?: boolean;
   signedIn?: boolean;
   prepare?: (page: Page) => Promise<void>;
 }
@@ -24,7 +27,22 @@ const SHOTS: Shot[] = [
   { name: 'timeline', path: '/' },
   { name: 'event-panel', path: '/?view=2004-06-01..2010-06-01&event=bucharest-summit-2008' },
   { name: 'agreement', path: '/agreements/uk-ukraine-security-agreement-2024' },
-  { name: 'commitments', path: '/commitments', prepare: (page) => page.locator('.plot svg').first().waitFor() },
+  {
+    name: 'commitments',
+    path: '/commitments',
+    viewport: { width: 1440, height: 1300 },
+    prepare: (page) => page.getByTestId('chart-obligor').locator('.bar-row').first().waitFor(),
+  },
+  { name: 'commitment', path: '/commitments/france-2024-up-to-3bn', prepare: (page) => page.getByTestId('status-reason').waitFor() },
+  {
+    name: 'commitments-uk',
+    path: '/commitments?measure=count',
+    lang: 'uk',
+    viewport: { width: 1440, height: 1300 },
+    prepare: (page) => page.getByTestId('chart-obligor').locator('.bar-row').first().waitFor(),
+  },
+  { name: 'agreement-uk', path: '/agreements/france-ukraine-security-agreement-2024', lang: 'uk' },
+  { name: 'about', path: '/about', prepare: (page) => page.getByTestId('last-change').waitFor() },
   {
     name: 'checker',
     path: '/check',
@@ -38,7 +56,7 @@ const SHOTS: Shot[] = [
   },
   { name: 'editor', path: '/edit/events/bucharest-summit-2008', signedIn: true, prepare: (page) => page.getByTestId('history').waitFor() },
   { name: 'timeline-dark', path: '/?area=membership&view=2002-01-01..2026-01-01', theme: 'dark' },
-  { name: 'phone', path: '/?area=membership', viewport: { width: 390, height: 844 } },
+  { name: 'phone', path: '/?area=membership', viewport: { width: 390, height: 844 }, touch: true },
 ];
 
 async function main() {
@@ -64,13 +82,15 @@ async function main() {
         viewport: shot.viewport ?? { width: 1440, height: 900 },
         deviceScaleFactor: 1,
         colorScheme: shot.theme ?? 'light',
+        hasTouch: shot.touch ?? false,
+        isMobile: shot.touch ?? false,
       });
       await context.addInitScript(
-        ([token, signedIn]) => {
-          localStorage.setItem('pactwatch.lang', 'en');
+        ([token, signedIn, lang]) => {
+          localStorage.setItem('pactwatch.lang', lang);
           if (signedIn) localStorage.setItem('pactwatch.token', token);
         },
-        [server.editorToken, shot.signedIn ?? false] as const,
+        [server.editorToken, shot.signedIn ?? false, shot.lang ?? 'en'] as const,
       );
       const page = await context.newPage();
       await page.goto(server.url + shot.path, { waitUntil: 'networkidle' });

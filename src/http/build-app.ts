@@ -2,6 +2,8 @@
 // `pactwatch serve` listens, tests listen on port 0.
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
+import compress from '@fastify/compress';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
@@ -23,6 +25,7 @@ import { registerCheckRoutes } from './routes/check-routes.ts';
 import { registerCommitmentsRoutes } from './routes/commitments-routes.ts';
 import { registerDeliveriesRoutes } from './routes/deliveries-routes.ts';
 import { registerEventsRoutes } from './routes/events-routes.ts';
+import { registerFeedRoutes } from './routes/feed-routes.ts';
 import { registerPartiesRoutes } from './routes/parties-routes.ts';
 import { registerReportRoutes } from './routes/report-routes.ts';
 import { registerUsersRoutes } from './routes/users-routes.ts';
@@ -120,6 +123,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const hasWebApp = fs.existsSync(path.join(webRoot, 'index.html'));
   // CORS stays off: no Access-Control-* headers, so browsers keep other origins out.
   await app.register(helmet, { contentSecurityPolicy: { directives: contentSecurityPolicy(hasWebApp ? webRoot : undefined) } });
+  // br or gzip for JSON, iCalendar, Atom and anything else over 1 kB. Brotli at quality 4 is
+  // about as fast as gzip and still smaller; the web app's own files come precompressed at the
+  // highest quality from the build instead (web-app.ts).
+  await app.register(compress, {
+    encodings: ['br', 'gzip'],
+    threshold: 1024,
+    brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } },
+  });
   await app.register(rateLimit, { global: false, keyGenerator: rateLimitKey(store) });
   await app.register(swagger, {
     openapi: {
@@ -154,6 +165,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerUsersRoutes(app, store, writeLimit);
   registerCheckRoutes(app, store, options.checkLimit ?? { max: 30, timeWindow: '1 minute' });
   registerReportRoutes(app, store, tracking);
+  registerFeedRoutes(app, store, tracking);
 
   if (hasWebApp) await registerWebApp(app, webRoot);
   else app.setNotFoundHandler((request, reply) => reply.status(404).send(notFoundBody(request.method, request.url)));

@@ -1,5 +1,10 @@
 // The web app (web/dist) at /, with every non-API GET falling back to index.html so that the
 // client-side router owns those paths; unknown /api paths stay JSON 404s.
+//
+// Caching: files under /assets/ carry a content hash in their names (Vite), so they never change
+// and are cached for a year as immutable; everything else (index.html) is revalidated on each
+// visit with its ETag, so a new release is picked up at once. The build writes a .br and a .gz
+// beside each compressible file (web/vite.config.ts), served when the browser accepts them.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -8,12 +13,28 @@ import type { FastifyInstance } from 'fastify';
 import { notFoundBody } from './error-handler.ts';
 
 export async function registerWebApp(app: FastifyInstance, webRoot: string): Promise<void> {
-  await app.register(fastifyStatic, { root: webRoot, prefix: '/', wildcard: true, decorateReply: true, index: ['index.html'] });
+  await app.register(fastifyStatic, {
+    root: webRoot,
+    prefix: '/',
+    wildcard: true,
+    decorateReply: true,
+    index: ['index.html'],
+    preCompressed: true,
+    cacheControl: false,
+    setHeaders: (response, file) => response.setHeader('cache-control', cacheControlFor(path.relative(webRoot, file))),
+  });
   app.setNotFoundHandler((request, reply) => {
     const isPage = (request.method === 'GET' || request.method === 'HEAD') && !request.url.startsWith('/api/') && request.url !== '/api';
-    if (isPage) return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    if (isPage) return reply.sendFile('index.html');
     return reply.status(404).send(notFoundBody(request.method, request.url));
   });
+}
+
+export const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+/** `file` is relative to the web root. */
+export function cacheControlFor(file: string): string {
+  return file.split(path.sep)[0] === 'assets' ? IMMUTABLE : 'no-cache';
 }
 
 /**

@@ -104,6 +104,12 @@ describe('web app in Chromium', { skip: chromiumMissing }, () => {
     assert.match(text, /12 January 2024/);
     assert.match(text, /United Kingdom/);
     assert.ok((await page.locator('.commitment-list > li').count()) >= 1);
+    // Each commitment says how far it got: a bar, or in words when no delivery is recorded.
+    const commitments = await page.locator('.commitment-list > li').count();
+    const measured =
+      (await page.locator('.commitment-list > li [role=progressbar]').count()) +
+      (await page.locator('.commitment-list > li [data-testid=no-delivery]').count());
+    assert.ok(measured >= 1 && measured <= commitments);
     assert.ok((await page.locator('.sources a').count()) >= 1);
     // Each source with its tier. This agreement's commitments have no delivery recorded: they
     // say so, with no progress bar at 0%.

@@ -27,8 +27,23 @@ export interface EventFilter {
   actor?: readonly string[];
 }
 
+/** `evidence` and `breached` come with the record model's additions; older servers omit them. */
+export type CommitmentView = Omit<TrackedCommitment, 'status'> & {
+  status: TrackedCommitment['status'] | 'breached';
+  deliveries: Delivery[];
+  evidence?: 'none' | 'partial' | 'full';
+  schedule?: {
+    period_start?: string | null;
+    due?: string | null;
+    amount?: number | null;
+    quantity?: number | null;
+    share?: number | null;
+  }[];
+  breach?: { date: string; by?: string | null; description: string; sources: Source[] } | null;
+};
+
 export interface AgreementDetail extends Agreement {
-  commitments: TrackedCommitment[];
+  commitments: CommitmentView[];
   events: EventRecord[];
 }
 
@@ -42,6 +57,14 @@ export interface Evidence {
 
 export type Verdict = 'supported' | 'contradicted' | 'unverifiable';
 
+export interface ClaimDetail {
+  kind: string;
+  claim: string;
+  record?: string | null;
+  status: 'agree' | 'conflict' | 'missing';
+  evidence_id?: string | null;
+}
+
 export interface Claim {
   text: string;
   start: number;
@@ -50,6 +73,9 @@ export interface Claim {
   confidence: number;
   explanation: string;
   evidence: Evidence[];
+  /** The comparison behind the verdict (CONTRACT.md, "Additions (2026-12)"), when the checker gives it. */
+  details?: ClaimDetail[];
+  link?: { by: string; strength: number };
 }
 
 export interface CheckResult {
@@ -181,7 +207,20 @@ export const api = {
   parties: () => once('parties', async () => (await get<List<Party>>('/parties')).items),
   agreements: () => once('agreements', async () => (await get<List<Agreement>>('/agreements')).items),
   agreement: (id: string) => get<AgreementDetail>(`/agreements/${encodeURIComponent(id)}`),
-  commitments: () => get<List<TrackedCommitment>>('/commitments').then((list) => list.items),
+  commitments: () => get<List<CommitmentView>>('/commitments').then((list) => list.items),
+  commitment: (id: string) => get<CommitmentView>(`/commitments/${encodeURIComponent(id)}`),
+  /** The newest change-log entries (the log is oldest first, so this pages to its end). */
+  async lastChange(): Promise<Change | null> {
+    let since: number | undefined;
+    let last: Change | null = null;
+    for (let i = 0; i < 50; i++) {
+      const page = await get<List<Change> & { next: number | null }>('/changes', { since, limit: 1000 });
+      last = page.items[page.items.length - 1] ?? last;
+      if (page.next === null) return last;
+      since = page.next;
+    }
+    return last;
+  },
   deliveries: () => get<List<Delivery>>('/deliveries').then((list) => list.items),
   check: (text: string) => request<CheckResult>(url('/check'), { method: 'POST', body: { text } }).then((r) => r.data),
   me: () => get<Me>('/me'),
@@ -205,6 +244,7 @@ export const api = {
     cached.delete(kind);
   },
   calendarUrl: () => url('/deadlines.ics'),
+  feedUrl: () => url('/feed.atom'),
 };
 
 /** Only http(s) links become anchors: record text is untrusted input. */

@@ -5,12 +5,14 @@ import { href, Link, navigate, useLocation } from '../router.tsx';
 import { useAsync } from '../use-async.ts';
 import { usePartyName } from '../components/parties.ts';
 import { ErrorBox, Loading } from '../components/status.tsx';
+import { usePageTitle } from '../components/page-title.ts';
 
 export function AgreementsPage() {
   const { t, lang } = useI18n();
   const { params } = useLocation();
   const partyName = usePartyName();
   const result = useAsync(() => api.agreements(), 'agreements');
+  usePageTitle(t.titles.agreements);
   const filter = {
     q: params.get('q') ?? '',
     party: params.get('party') ?? '',
@@ -76,7 +78,7 @@ export function AgreementsPage() {
             <option value="">{t.agreements.any}</option>
             {statuses.map((s) => (
               <option key={s} value={s}>
-                {s}
+                {t.agreementStatuses[s] ?? s}
               </option>
             ))}
           </select>
@@ -86,7 +88,7 @@ export function AgreementsPage() {
         <p className="muted">{t.agreements.none}</p>
       ) : (
         <div className="table-wrap card" style={{ padding: 0 }}>
-          <table>
+          <table className="stack-on-phone">
             <thead>
               <tr>
                 <th scope="col">{t.agreements.columns.signed}</th>
@@ -99,14 +101,22 @@ export function AgreementsPage() {
             <tbody>
               {shown.map((a) => (
                 <tr key={a.id}>
-                  <td className="date">{formatDate(a.signed, t)}</td>
-                  <td>
-                    <Link to={`/agreements/${encodeURIComponent(a.id)}`}>{localized(a, 'title', lang)}</Link>
-                    <div className="muted small">{[a.kind, a.place].filter(Boolean).join(' · ')}</div>
+                  <td className="date" data-label={t.agreements.columns.signed}>
+                    {formatDate(a.signed, t)}
                   </td>
-                  <td className="small">{a.parties.map(partyName).join(', ')}</td>
-                  <td className="small">{a.status}</td>
-                  <td className="small">{a.areas.map((area) => t.areas[area]).join(', ')}</td>
+                  <td data-label={t.agreements.columns.title}>
+                    <Link to={`/agreements/${encodeURIComponent(a.id)}`}>{localized(a, 'title', lang)}</Link>
+                    <div className="muted small">{[t.agreementKinds[a.kind] ?? a.kind, a.place].filter(Boolean).join(' · ')}</div>
+                  </td>
+                  <td className="small" data-label={t.agreements.columns.parties}>
+                    {a.parties.map(partyName).join(', ')}
+                  </td>
+                  <td className="small" data-label={t.agreements.columns.status}>
+                    {t.agreementStatuses[a.status] ?? a.status}
+                  </td>
+                  <td className="small" data-label={t.agreements.columns.areas}>
+                    {a.areas.map((area) => t.areas[area]).join(', ')}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -4,6 +4,22 @@ import { api, type CheckResult, type Claim, type Verdict } from '../api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ErrorBox } from '../components/status.tsx';
 import { ClaimCard } from './claim-card.tsx';
+import { renderClaimReview } from '../../../src/io/claimreview.ts';
+
+/** Downloads the decided claims as schema.org ClaimReview JSON-LD (src/io/claimreview.ts). */
+function downloadClaimReview(check: CheckResult) {
+  const reviews = renderClaimReview(
+    { claims: check.claims.map((c) => ({ ...c, evidence: c.evidence.map((e) => ({ ...e, sources: e.sources ?? [] })) })) },
+    { url: `${window.location.origin}/check`, datePublished: new Date().toISOString().slice(0, 10) },
+  );
+  const blob = new Blob([JSON.stringify(reviews, null, 2)], { type: 'application/ld+json' });
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(blob);
+  link.download = 'claimreview.jsonld';
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+}
+import { usePageTitle } from '../components/page-title.ts';
 
 // The draft survives moving to another page and back within the tab.
 const DRAFT_KEY = 'pactwatch.check-draft';
@@ -11,6 +27,7 @@ const VERDICTS: Verdict[] = ['contradicted', 'supported', 'unverifiable'];
 
 export function CheckerPage() {
   const { t } = useI18n();
+  usePageTitle(t.titles.check);
   const [text, setText] = useState(() => sessionStorage.getItem(DRAFT_KEY) ?? '');
   const [result, setResult] = useState<{ text: string; check: CheckResult } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -80,9 +97,14 @@ export function CheckerPage() {
           )}
           <div className="actions">
             {result ? (
-              <button type="button" onClick={() => setResult(null)}>
-                {t.check.clear}
-              </button>
+              <>
+                <button type="button" onClick={() => setResult(null)}>
+                  {t.check.clear}
+                </button>
+                <button type="button" onClick={() => downloadClaimReview(result.check)} title={t.check.exportHelp}>
+                  {t.check.exportReview}
+                </button>
+              </>
             ) : (
               <button type="submit" form="check-form" className="primary" disabled={busy || !text.trim()}>
                 {busy ? t.check.checking : t.check.submit}

@@ -4,6 +4,15 @@ import { Link, useLocation } from '../router.tsx';
 import { useTheme, type Theme } from '../theme.ts';
 import { SignIn } from './sign-in.tsx';
 
+/** Moves focus to the first event of the timeline's list (or the list itself). */
+function skipToEvents(event: { preventDefault: () => void }) {
+  const target = document.querySelector<HTMLElement>('#event-list .event-row') ?? document.getElementById('event-list');
+  if (!target) return;
+  event.preventDefault();
+  target.focus();
+  target.scrollIntoView({ block: 'center' });
+}
+
 export function Header() {
   const { t, lang, setLang } = useI18n();
   const { path } = useLocation();
@@ -14,11 +23,17 @@ export function Header() {
     ['/agreements', t.nav.agreements],
     ['/commitments', t.nav.commitments],
     ['/check', t.nav.check],
+    ['/about', t.nav.about],
   ];
   if (canEdit) links.push(['/edit', t.nav.editor]);
   const current = (to: string) => (to === '/' ? path === '/' : path.startsWith(to));
   return (
     <header className="site-header">
+      {path === '/' && (
+        <a className="skip" href="#event-list" onClick={skipToEvents}>
+          {t.app.skipToEvents}
+        </a>
+      )}
       <a className="skip" href="#main">
         {t.app.skip}
       </a>
@@ -52,11 +67,10 @@ export function Header() {
         <button
           type="button"
           className="ghost"
-          lang={lang === 'en' ? 'uk' : 'en'}
-          aria-label={t.app.languageLabel}
+          aria-label={`${lang === 'en' ? 'УКР' : 'ENG'}: ${t.app.languageLabel}`}
           onClick={() => setLang(lang === 'en' ? 'uk' : 'en')}
         >
-          {lang === 'en' ? 'УКР' : 'ENG'}
+          <span lang={lang === 'en' ? 'uk' : 'en'}>{lang === 'en' ? 'УКР' : 'ENG'}</span>
         </button>
         {me ? (
           <span className="user">

@@ -12,6 +12,7 @@ import { Change } from './change.tsx';
 import { fromForm, isRecordKind, toForm, type FieldValue, type FormState } from './field-specs.ts';
 import { History } from './history.tsx';
 import { RecordFields } from './record-form.tsx';
+import { usePageTitle } from '../components/page-title.ts';
 
 interface Loaded {
   base: Record<string, unknown>;
@@ -34,6 +35,7 @@ const fieldPath = (field: string) =>
 
 export function EditPage({ params }: { params: Record<string, string> }) {
   const { t } = useI18n();
+  usePageTitle(t.titles.editor);
   const { me, canEdit } = useAuth();
   const kind = params.kind ?? '';
   const id = params.id;

@@ -3,9 +3,11 @@ import { RECORD_KINDS, type RecordKind } from '../../../src/domain/vocabulary.ts
 import { useAuth } from '../auth.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Link, navigate, useLocation } from '../router.tsx';
+import { usePageTitle } from '../components/page-title.ts';
 
 export function EditorHome() {
   const { t } = useI18n();
+  usePageTitle(t.titles.editor);
   const { me, canEdit } = useAuth();
   const { params } = useLocation();
   const deleted = params.get('deleted');

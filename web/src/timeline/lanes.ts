@@ -1,7 +1,7 @@
-// Greedy lane packing in screen space: each event (with its label) takes the first lane that
-// is free at its left edge. When the lanes run out, the pass is repeated reserving no label
-// room (labels then take whatever space is left before the next event in the lane); events
-// that still do not fit overflow into a density strip.
+// Greedy lane packing in screen space, in one pass: each event takes the first lane where it
+// and its whole label fit; failing that, the first lane where the event itself fits (a label
+// that would then be cut short is hidden, shown on hover and focus instead); failing that it
+// overflows into a counted cluster. So labels use the free vertical space before any is hidden.
 
 export interface LaneInput {
   x0: number;
@@ -10,37 +10,45 @@ export interface LaneInput {
 }
 
 export interface LaneResult {
-  /** Lane per input, or -1 when it overflowed into the density strip. */
+  /** Lane per input, or -1 when it overflowed into a cluster. */
   lane: Int16Array;
   overflow: number;
 }
 
 const GAP = 6;
 
-function pack(items: readonly LaneInput[], lanes: number, withLabels: boolean, out: Int16Array): number {
-  const ends = new Float64Array(lanes).fill(-Infinity);
-  let overflow = 0;
-  for (let i = 0; i < items.length; i++) {
-    const item = items[i]!;
-    const right = Math.max(item.x1, item.x0 + 8) + (withLabels ? item.labelWidth + GAP : GAP);
-    let placed = -1;
-    for (let l = 0; l < lanes; l++) {
-      if (ends[l]! <= item.x0) {
-        placed = l;
-        ends[l] = right;
-        break;
-      }
-    }
-    out[i] = placed;
-    if (placed < 0) overflow++;
-  }
-  return overflow;
-}
-
 /** Items must be sorted by x0. */
 export function assignLanes(items: readonly LaneInput[], lanes: number): LaneResult {
   const lane = new Int16Array(items.length);
-  const overflow = pack(items, lanes, true, lane);
-  if (overflow === 0) return { lane, overflow };
-  return { lane, overflow: pack(items, lanes, false, lane) };
+  // Right edge of each lane's last mark, and of its label.
+  const markEnd = new Float64Array(lanes).fill(-Infinity);
+  const labelEnd = new Float64Array(lanes).fill(-Infinity);
+  let overflow = 0;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
+    const right = Math.max(item.x1, item.x0 + 8);
+    let placed = -1;
+    for (let l = 0; l < lanes; l++) {
+      if (labelEnd[l]! <= item.x0) {
+        placed = l;
+        break;
+      }
+    }
+    if (placed < 0) {
+      for (let l = 0; l < lanes; l++) {
+        if (markEnd[l]! <= item.x0) {
+          placed = l;
+          break;
+        }
+      }
+    }
+    lane[i] = placed;
+    if (placed < 0) {
+      overflow++;
+      continue;
+    }
+    markEnd[placed] = right + GAP;
+    labelEnd[placed] = right + item.labelWidth + GAP;
+  }
+  return { lane, overflow };
 }

@@ -63,51 +63,60 @@ export const yearView = (year: number): View =>
 
 export interface Tick {
   at: number;
+  /** Empty for a minor tick (a month too narrow to name). */
   label: string;
   major: boolean;
 }
 
-const TICK_STEPS: { unit: 'year' | 'month' | 'day'; step: number; approx: number }[] = [
-  { unit: 'day', step: 1, approx: DAY },
+export interface Axis {
+  ticks: Tick[];
+  /** Years above month and day ticks: the view's first year at its left edge, then each 1 January. */
+  context: Tick[];
+}
+
+const TICK_STEPS: { unit: 'year' | 'month' | 'day'; step: number; approx: number; gap?: number }[] = [
+  { unit: 'day', step: 1, approx: DAY, gap: 22 },
   { unit: 'day', step: 7, approx: 7 * DAY },
-  { unit: 'month', step: 1, approx: YEAR / 12 },
-  { unit: 'month', step: 3, approx: YEAR / 4 },
+  // Every month is a tick at month zoom (named by its short name, which needs little room).
+  { unit: 'month', step: 1, approx: YEAR / 12, gap: 34 },
   { unit: 'year', step: 1, approx: YEAR },
   { unit: 'year', step: 2, approx: 2 * YEAR },
   { unit: 'year', step: 5, approx: 5 * YEAR },
   { unit: 'year', step: 10, approx: 10 * YEAR },
 ];
 
-/** Calendar-aligned ticks at least `minGap` pixels apart. */
-export function ticks(view: View, width: number, minGap: number, monthName: (m: number) => string): Tick[] {
+/** Calendar-aligned ticks at least `minGap` pixels apart (less for days and months). */
+export function axis(view: View, width: number, minGap: number, monthName: (m: number) => string): Axis {
   const msPerPx = (view.end - view.start) / width;
-  const choice = TICK_STEPS.find((s) => s.approx / msPerPx >= minGap) ?? TICK_STEPS[TICK_STEPS.length - 1]!;
-  const out: Tick[] = [];
+  const choice = TICK_STEPS.find((s) => s.approx / msPerPx >= (s.gap ?? minGap)) ?? TICK_STEPS[TICK_STEPS.length - 1]!;
+  const ticks: Tick[] = [];
+  const context: Tick[] = [];
   const first = new Date(view.start);
   let y = first.getUTCFullYear();
   let m = choice.unit === 'year' ? 0 : first.getUTCMonth();
   let d = choice.unit === 'day' ? first.getUTCDate() : 1;
   if (choice.unit === 'year') y -= y % choice.step;
-  if (choice.unit === 'month') m -= m % choice.step;
-  for (let guard = 0; guard < 500; guard++) {
+  if (choice.unit !== 'year') context.push({ at: view.start, label: String(y), major: true });
+  // Unnamed month ticks between years while a month is still at least 6 px wide.
+  const minorMonths = choice.unit === 'year' && choice.step === 1 && YEAR / 12 / msPerPx >= 6;
+  for (let guard = 0; guard < 800; guard++) {
     const at = Date.UTC(y, m, d);
     if (at > view.end) break;
     if (at >= view.start) {
       const label =
-        choice.unit === 'year'
-          ? String(y)
-          : choice.unit === 'month'
-            ? m === 0
-              ? String(y)
-              : monthName(m)
-            : d === 1 || guard === 0
-              ? `${d} ${monthName(m)}`
-              : String(d);
-      out.push({
+        choice.unit === 'year' ? String(y) : choice.unit === 'month' ? monthName(m) : d === 1 ? `${d} ${monthName(m)}` : String(d);
+      ticks.push({
         at,
         label,
         major: choice.unit === 'year' ? y % (choice.step * 5) === 0 || choice.step >= 5 : choice.unit === 'month' ? m === 0 : d === 1,
       });
+      if (choice.unit !== 'year' && m === 0 && d === 1 && at > view.start) context.push({ at, label: String(y), major: true });
+    }
+    if (minorMonths) {
+      for (let month = 1; month < 12; month++) {
+        const minor = Date.UTC(y, month, 1);
+        if (minor >= view.start && minor <= view.end) ticks.push({ at: minor, label: '', major: false });
+      }
     }
     if (choice.unit === 'year') y += choice.step;
     else if (choice.unit === 'month') m += choice.step;
@@ -118,5 +127,5 @@ export function ticks(view: View, width: number, minGap: number, monthName: (m: 
     m = next.getUTCMonth();
     d = next.getUTCDate();
   }
-  return out;
+  return { ticks, context };
 }

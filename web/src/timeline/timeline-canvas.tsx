@@ -2,10 +2,10 @@
 // so panning stays smooth however many events the record holds. Event data comes in as props;
 // the view (pan and zoom) lives in a ref and is reported upwards only once it settles.
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { useI18n } from '../i18n/i18n.tsx';
+import { formatDate, useI18n } from '../i18n/i18n.tsx';
 import { typeColor } from './colors.ts';
 import { assignLanes, type LaneInput } from './lanes.ts';
-import { clampView, DAY, fullView, panView, ticks, zoomView, type View } from './time-scale.ts';
+import { axis, clampView, DAY, fullView, panView, zoomView, type View } from './time-scale.ts';
 
 export interface TimelineItem {
   id: string;
@@ -32,11 +32,17 @@ interface Props {
   crowded: boolean;
   selected: string | null;
   onSelect: (id: string) => void;
+  /** Touch screens get touch wording. */
+  touch?: boolean;
 }
 
-const AXIS_H = 26;
+const AXIS_H = 38;
 const ROW_H = 22;
-const STRIP_H = 10;
+const STRIP_H = 18;
+/** A label cut shorter than this many characters is hidden instead (hover and focus show it). */
+const MIN_LABEL_CHARS = 14;
+/** Events that find no lane are counted in clusters this many pixels wide. */
+const CLUSTER_PX = 30;
 const OVERVIEW_H = 30;
 const LABEL_MAX = 260;
 const FONT = '12px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
@@ -64,6 +70,19 @@ interface Hit {
   y: number;
 }
 
+interface ClusterHit {
+  x0: number;
+  x1: number;
+  y: number;
+  items: TimelineItem[];
+}
+
+export interface OpenCluster {
+  x: number;
+  y: number;
+  items: TimelineItem[];
+}
+
 /** Index of the first item whose start is >= t. */
 function lowerBound(items: readonly TimelineItem[], t: number): number {
   let lo = 0;
@@ -76,15 +95,30 @@ function lowerBound(items: readonly TimelineItem[], t: number): number {
   return lo;
 }
 
-export function TimelineCanvas({ view, onViewChange, items, years, crowded, selected, onSelect }: Props) {
+export function TimelineCanvas({ view, onViewChange, items, years, crowded, selected, onSelect, touch = false }: Props) {
   const { t } = useI18n();
+  const [cursor, setCursor] = useState<TimelineItem | null>(null);
+  const [cluster, setCluster] = useState<OpenCluster | null>(null);
+  const clusterRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const viewRef = useRef<View>(view);
   const drawRef = useRef<() => void>(() => {});
   const [hover, setHover] = useState<{ item: TimelineItem; x: number; y: number } | null>(null);
 
   // Everything the draw loop reads lives in one ref, so handlers bound once see fresh props.
-  const state = useRef({ items, years, crowded, selected, hover: null as string | null, hits: [] as Hit[], width: 0, height: 0 });
+  const state = useRef({
+    items,
+    years,
+    crowded,
+    selected,
+    hover: null as string | null,
+    cursor: null as string | null,
+    focused: false,
+    hits: [] as Hit[],
+    clusters: [] as ClusterHit[],
+    width: 0,
+    height: 0,
+  });
   state.current.items = items;
   state.current.years = years;
   state.current.crowded = crowded;
@@ -94,6 +128,8 @@ export function TimelineCanvas({ view, onViewChange, items, years, crowded, sele
   onViewChangeRef.current = onViewChange;
   const onSelectRef = useRef(onSelect);
   onSelectRef.current = onSelect;
+  const setClusterRef = useRef(setCluster);
+  setClusterRef.current = setCluster;
 
   const monthShort = (m: number) => new Intl.DateTimeFormat(t.locale, { month: 'short', timeZone: 'UTC' }).format(Date.UTC(2000, m, 1));
   const monthRef = useRef(monthShort);
@@ -114,7 +150,7 @@ export function TimelineCanvas({ view, onViewChange, items, years, crowded, sele
     };
     /** The text cut with an ellipsis to fit `room` pixels (in 20px steps so the cache stays small). */
     const fit = (text: string, room: number): string | null => {
-      if (room < 36) return null;
+      if (room < 60) return null;
       const m = measure(text);
       if (m.width <= room) return text;
       const bucket = Math.floor(room / 20) * 20;
@@ -127,7 +163,8 @@ export function TimelineCanvas({ view, onViewChange, items, years, crowded, sele
           if (ctx.measureText(text.slice(0, mid) + '…').width <= bucket) lo = mid;
           else hi = mid - 1;
         }
-        cut = lo > 0 ? text.slice(0, lo).trimEnd() + '…' : '';
+        // Readable or hidden: a stub like "Pres…" says nothing.
+        cut = lo >= MIN_LABEL_CHARS ? text.slice(0, lo).trimEnd() + '…' : '';
         m.fitted.set(bucket, cut);
       }
       return cut || null;
@@ -135,7 +172,7 @@ export function TimelineCanvas({ view, onViewChange, items, years, crowded, sele
 
     const draw = () => {
       frame = 0;
-      const { width, height, items, years, crowded, selected, hover } = state.current;
+      const { width, height, items, years, crowded, selected, hover, cursor } = state.current;
       if (!width) return;
       const dpr = window.devicePixelRatio || 1;
       ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
@@ -147,19 +184,38 @@ export function TimelineCanvas({ view, onViewChange, items, years, crowded, sele
       const mainTop = AXIS_H + 6;
       const mainBottom = height - OVERVIEW_H - STRIP_H - 8;
 
-      // Grid and axis labels.
+      // Grid and axis labels: years above months and days, so a zoomed view still says when.
       ctx.textBaseline = 'middle';
-      for (const tick of ticks(v, width, 70, monthRef.current)) {
+      const { ticks, context } = axis(v, width, 70, monthRef.current);
+      const labelY = context.length ? AXIS_H - 10 : AXIS_H / 2;
+      for (const tick of ticks) {
         const x = Math.round(sx(tick.at)) + 0.5;
         ctx.fillStyle = palette.grid;
-        ctx.fillRect(x, AXIS_H - 6, 1, mainBottom - AXIS_H + 6);
+        ctx.fillRect(x, tick.label ? AXIS_H - 6 : AXIS_H - 3, 1, mainBottom - AXIS_H + (tick.label ? 6 : 3));
+        if (!tick.label) continue;
         ctx.fillStyle = tick.major ? palette.fg : palette.muted;
-        ctx.fillText(tick.label, x + 4, AXIS_H / 2);
+        ctx.fillText(tick.label, x + 4, labelY);
       }
+      ctx.font = `600 ${FONT}`;
+      ctx.fillStyle = palette.fg;
+      for (let i = 0; i < context.length; i++) {
+        const x = Math.max(2, sx(context[i]!.at) + 4);
+        const next = context[i + 1];
+        // The sticky year at the left edge gives way to the next one.
+        if (next && sx(next.at) + 4 - x < 40) continue;
+        ctx.fillText(context[i]!.label, x, 10);
+      }
+      ctx.font = FONT;
       ctx.fillStyle = palette.grid;
       ctx.fillRect(0, AXIS_H - 0.5, width, 1);
+      const axisText = [...context, ...ticks]
+        .map((tick) => tick.label)
+        .filter(Boolean)
+        .join('|');
+      if (canvas.dataset.axis !== axisText) canvas.dataset.axis = axisText;
 
       const hits: Hit[] = [];
+      const clusters: ClusterHit[] = [];
       if (crowded) {
         const max = Math.max(1, ...years.map((y) => y.count));
         const region = mainBottom - mainTop - 16;
@@ -202,20 +258,22 @@ export function TimelineCanvas({ view, onViewChange, items, years, crowded, sele
           if (prev >= 0) room[prev] = Math.min(LABEL_MAX, inputs[i]!.x0 - Math.max(inputs[prev]!.x1, inputs[prev]!.x0 + 8) - 10);
           lastInLane[l] = i;
         }
-        const overflowCols = new Uint16Array(Math.ceil(width / 4) + 1);
+        const overflow = new Map<number, TimelineItem[]>();
         for (let i = 0; i < visible.length; i++) {
           const item = visible[i]!;
           const input = inputs[i]!;
           const l = lane[i]!;
           if (l < 0) {
-            const col = Math.floor(Math.min(width, Math.max(0, input.x0)) / 4);
-            overflowCols[col] = overflowCols[col]! + 1;
+            const col = Math.floor(Math.min(width, Math.max(0, input.x0)) / CLUSTER_PX);
+            const members = overflow.get(col);
+            if (members) members.push(item);
+            else overflow.set(col, [item]);
             continue;
           }
           const y = mainTop + l * ROW_H + ROW_H / 2;
           const color = typeColor(item.type);
           const isSelected = item.id === selected;
-          const isHover = item.id === hover;
+          const isHover = item.id === hover || (item.id === cursor && state.current.focused);
           let right: number;
           if (item.precision === 'day') {
             ctx.beginPath();
@@ -239,7 +297,7 @@ export function TimelineCanvas({ view, onViewChange, items, years, crowded, sele
             ctx.lineWidth = 1.5;
             ctx.strokeRect(input.x0 - 3, y - 8, right - input.x0 + 2, 16);
           }
-          const label = fit(item.title, Math.min(room[i]!, width - right - 2 + LABEL_MAX));
+          const label = fit(item.title, Math.min(room[i]!, width - right - 4));
           let labelEnd = right;
           if (label) {
             ctx.fillStyle = isSelected ? palette.fg : palette.muted;
@@ -250,17 +308,30 @@ export function TimelineCanvas({ view, onViewChange, items, years, crowded, sele
           }
           hits.push({ id: item.id, x0: input.x0 - 3, x1: labelEnd, y });
         }
-        // Events that found no lane: a strip of ticks whose darkness is their count.
-        ctx.fillStyle = palette.accent;
-        for (let c = 0; c < overflowCols.length; c++) {
-          const n = overflowCols[c]!;
-          if (!n) continue;
-          ctx.globalAlpha = Math.min(1, 0.25 + n / 6);
-          ctx.fillRect(c * 4, mainBottom + 2, 3, STRIP_H - 2);
+        // Events that found no lane: counted markers that open into a list.
+        ctx.textAlign = 'center';
+        ctx.font = `600 11px system-ui, sans-serif`;
+        for (const [col, members] of overflow) {
+          const cx = col * CLUSTER_PX + CLUSTER_PX / 2;
+          const y = mainBottom + STRIP_H / 2 + 1;
+          const label = `+${members.length}`;
+          const w = Math.max(22, ctx.measureText(label).width + 10);
+          ctx.fillStyle = palette.accent;
+          ctx.beginPath();
+          ctx.roundRect(cx - w / 2, y - 8, w, 16, 8);
+          ctx.fill();
+          ctx.fillStyle = palette.bg;
+          ctx.fillText(label, cx, y + 0.5);
+          clusters.push({ x0: cx - w / 2, x1: cx + w / 2, y, items: members });
         }
-        ctx.globalAlpha = 1;
+        ctx.textAlign = 'left';
+        ctx.font = FONT;
       }
       state.current.hits = hits;
+      state.current.clusters = clusters;
+      // Where the clusters are, for tests and tools that cannot read a canvas.
+      const clusterText = clusters.map((c) => `${Math.round((c.x0 + c.x1) / 2)},${Math.round(c.y)},${c.items.length}`).join(' ');
+      if (canvas.dataset.clusters !== clusterText) canvas.dataset.clusters = clusterText;
 
       // Overview: the whole period with the current view as a brush.
       const all = fullView();
@@ -374,11 +445,13 @@ export function TimelineCanvas({ view, onViewChange, items, years, crowded, sele
         }
         return;
       }
-      const hit = hitAt(x, event.clientY - canvas.getBoundingClientRect().top);
+      const y = event.clientY - canvas.getBoundingClientRect().top;
+      const hit = hitAt(x, y);
       const id = hit?.id ?? null;
+      const overCluster = !id && state.current.clusters.some((c) => x >= c.x0 - 2 && x <= c.x1 + 2 && Math.abs(y - c.y) <= 10);
+      canvas.style.cursor = id || overCluster ? 'pointer' : 'grab';
       if (id !== state.current.hover) {
         state.current.hover = id;
-        canvas.style.cursor = id ? 'pointer' : 'grab';
         const item = id ? state.current.items.find((i) => i.id === id) : undefined;
         setHover(item && hit ? { item, x: hit.x0, y: hit.y } : null);
         schedule();
@@ -388,8 +461,14 @@ export function TimelineCanvas({ view, onViewChange, items, years, crowded, sele
       pointers.delete(event.pointerId);
       if (pointers.size < 2) pinch = null;
       if (drag && !drag.moved && !drag.overview) {
-        const hit = hitAt(localX(event), event.clientY - canvas.getBoundingClientRect().top);
+        const x = localX(event);
+        const y = event.clientY - canvas.getBoundingClientRect().top;
+        const hit = hitAt(x, y);
         if (hit) onSelectRef.current(hit.id);
+        else {
+          const group = state.current.clusters.find((c) => x >= c.x0 - 2 && x <= c.x1 + 2 && Math.abs(y - c.y) <= 10);
+          if (group) setClusterRef.current({ x: group.x0, y: group.y, items: group.items });
+        }
       }
       drag = null;
     };
@@ -440,9 +519,50 @@ export function TimelineCanvas({ view, onViewChange, items, years, crowded, sele
     drawRef.current();
     onViewChange(viewRef.current);
   };
+  /** Moves the keyboard cursor to the next or previous event, bringing it into view. */
+  const moveCursor = (direction: 1 | -1) => {
+    const list = state.current.items;
+    if (list.length === 0) return false;
+    const v = viewRef.current;
+    const current = state.current.cursor ? list.findIndex((i) => i.id === state.current.cursor) : -1;
+    let next: number;
+    if (current >= 0) next = Math.min(list.length - 1, Math.max(0, current + direction));
+    else {
+      const first = list.findIndex((i) => i.end > v.start && i.start < v.end);
+      if (first < 0) next = direction > 0 ? lowerBound(list, v.start) : lowerBound(list, v.start) - 1;
+      else if (direction > 0) next = first;
+      else {
+        let last = first;
+        while (last + 1 < list.length && list[last + 1]!.start < v.end) last++;
+        next = last;
+      }
+      next = Math.min(list.length - 1, Math.max(0, next));
+    }
+    const item = list[next]!;
+    state.current.cursor = item.id;
+    setCursor(item);
+    if (item.start < v.start || item.start > v.end) {
+      const span = v.end - v.start;
+      viewRef.current = clampView({ start: item.start - span / 2, end: item.start + span / 2 });
+      onViewChange(viewRef.current);
+    }
+    drawRef.current();
+    return true;
+  };
   const onKey = (event: KeyboardEvent) => {
     const v = viewRef.current;
     const span = v.end - v.start;
+    if ((event.key === 'ArrowLeft' || event.key === 'ArrowRight') && !event.shiftKey && !state.current.crowded) {
+      if (moveCursor(event.key === 'ArrowRight' ? 1 : -1)) {
+        event.preventDefault();
+        return;
+      }
+    }
+    if ((event.key === 'Enter' || event.key === ' ') && state.current.cursor) {
+      event.preventDefault();
+      onSelect(state.current.cursor);
+      return;
+    }
     const moves: Record<string, () => View> = {
       ArrowLeft: () => panView(v, -span * (event.shiftKey ? 0.5 : 0.15)),
       ArrowRight: () => panView(v, span * (event.shiftKey ? 0.5 : 0.15)),
@@ -467,7 +587,7 @@ export function TimelineCanvas({ view, onViewChange, items, years, crowded, sele
   return (
     <div className="timeline-canvas">
       <div className="timeline-bar">
-        <span className="muted small">{t.timeline.hint}</span>
+        <span className="muted small">{touch ? t.timeline.touchHint : t.timeline.hint}</span>
         <button type="button" className="icon" onClick={() => step(0.5)} aria-label={t.timeline.zoomIn} title={t.timeline.zoomIn}>
           +
         </button>
@@ -485,14 +605,75 @@ export function TimelineCanvas({ view, onViewChange, items, years, crowded, sele
           role="img"
           aria-label={t.timeline.canvasLabel}
           onKeyDown={onKey}
+          onFocus={() => {
+            state.current.focused = true;
+            drawRef.current();
+          }}
+          onBlur={() => {
+            state.current.focused = false;
+            setCursor((c) => c);
+            drawRef.current();
+          }}
           data-testid="timeline-canvas"
+          data-cursor={cursor?.id}
         />
         {hover && (
           <div className="timeline-tooltip" style={{ left: Math.max(0, hover.x), top: hover.y + 14 }} aria-hidden="true">
             {hover.item.title}
           </div>
         )}
+        {!hover && cursor && <CursorTooltip item={cursor} view={viewRef.current} hits={state.current.hits} />}
+        <p className="visually-hidden" aria-live="polite">
+          {cursor ? t.timeline.focused(cursor.title, formatDate(cursor.date, t)) : ''}
+        </p>
+        {cluster && (
+          <div
+            className="cluster-list card"
+            role="dialog"
+            aria-label={t.timeline.cluster(cluster.items.length, formatDate(cluster.items[0]!.date, t))}
+            ref={clusterRef}
+            style={{ left: Math.max(0, Math.min(cluster.x, (state.current.width || 400) - 320)), bottom: 52 }}
+            onKeyDown={(e) => e.key === 'Escape' && (e.stopPropagation(), setCluster(null), canvasRef.current?.focus())}
+            data-testid="cluster-list"
+          >
+            <div className="cluster-head">
+              <strong>{t.timeline.cluster(cluster.items.length, formatDate(cluster.items[0]!.date, t))}</strong>
+              <button type="button" className="icon" aria-label={t.event.close} onClick={() => setCluster(null)} autoFocus>
+                ×
+              </button>
+            </div>
+            <ol>
+              {cluster.items.slice(0, 100).map((item) => (
+                <li key={item.id}>
+                  <button
+                    type="button"
+                    className="event-row"
+                    onClick={() => {
+                      setCluster(null);
+                      onSelect(item.id);
+                    }}
+                  >
+                    <time dateTime={item.date}>{formatDate(item.date, t)}</time>
+                    <span className="type-dot" style={{ background: typeColor(item.type) }} aria-hidden="true" />
+                    <span className="event-title">{item.title}</span>
+                  </button>
+                </li>
+              ))}
+            </ol>
+          </div>
+        )}
       </div>
+    </div>
+  );
+}
+
+/** The keyboard cursor's title beside its mark, for labels that were hidden for lack of room. */
+function CursorTooltip({ item, hits }: { item: TimelineItem; view: View; hits: readonly Hit[] }) {
+  const hit = hits.find((h) => h.id === item.id);
+  if (!hit) return null;
+  return (
+    <div className="timeline-tooltip" style={{ left: Math.max(0, hit.x0), top: hit.y + 14 }} aria-hidden="true">
+      {item.title}
     </div>
   );
 }

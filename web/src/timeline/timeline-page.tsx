@@ -1,5 +1,5 @@
 // The timeline explorer. Its whole state (search, facets, view, open event) is in the URL.
-import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { EVENT_TYPES } from '../../../src/domain/vocabulary.ts';
 import { api, type EventFilter, type EventPage, type FacetName } from '../api.ts';
 import { formatDate, localized, useI18n } from '../i18n/i18n.tsx';
@@ -7,6 +7,7 @@ import { href, navigate, useLocation } from '../router.tsx';
 import { useAsync } from '../use-async.ts';
 import { usePartyName } from '../components/parties.ts';
 import { ErrorBox } from '../components/status.tsx';
+import { usePageTitle } from '../components/page-title.ts';
 import { TYPE_COLORS, typeColor } from './colors.ts';
 import { EventPanel } from './event-panel.tsx';
 import { FacetList, YearFacet } from './facets.tsx';
@@ -65,8 +66,10 @@ async function loadSummary(state: UrlState, signal: AbortSignal): Promise<EventP
 
 export function TimelinePage() {
   const { t, lang } = useI18n();
+  usePageTitle(t.titles.timeline);
   const { params } = useLocation();
   const state = readState(params);
+  const touch = useMemo(() => window.matchMedia('(pointer: coarse)').matches, []);
   const partyName = usePartyName();
   const filterKey = JSON.stringify([state.q, state.type, state.area, state.actor, state.year]);
   const view = useMemo(() => parseView(state.view), [state.view]);
@@ -99,8 +102,29 @@ export function TimelinePage() {
   const totalInView = crowded ? (range.data?.total ?? 0) : inView.length;
 
   const onViewChange = useCallback((next: View) => update({ view: formatView(next) }, true), [update]);
-  const onSelect = useCallback((id: string) => update({ event: id }), [update]);
-  const onClose = useCallback(() => update({ event: null }), [update]);
+  // Focus goes back to what opened the panel (a list row, the timeline, a link) when it closes.
+  const opener = useRef<{ element: Element | null; id: string } | null>(null);
+  const onSelect = useCallback(
+    (id: string) => {
+      opener.current = { element: document.activeElement, id };
+      update({ event: id });
+    },
+    [update],
+  );
+  const onClose = useCallback(() => {
+    const from = opener.current;
+    update({ event: null });
+    requestAnimationFrame(() => {
+      const element = from?.element;
+      const target =
+        element instanceof HTMLElement && element.isConnected && element !== document.body
+          ? element
+          : from
+            ? document.querySelector<HTMLElement>(`.event-row[data-id="${CSS.escape(from.id)}"]`)
+            : null;
+      (target ?? document.querySelector<HTMLElement>('[data-testid="timeline-canvas"]'))?.focus();
+    });
+  }, [update]);
   const toggle = (facet: ListFacet, value: string) => {
     const current = state[facet];
     update({ [facet]: current.includes(value) ? current.filter((v) => v !== value) : [...current, value] });
@@ -200,6 +224,7 @@ export function TimelinePage() {
           crowded={crowded}
           selected={state.event}
           onSelect={onSelect}
+          touch={touch}
         />
         <ul className="legend" aria-label={t.timeline.legend}>
           {EVENT_TYPES.map((type) => (
@@ -211,7 +236,7 @@ export function TimelinePage() {
         </ul>
         {crowded && <p className="notice">{t.timeline.crowded(totalInView)}</p>}
 
-        <section className="event-list" aria-labelledby="list-heading">
+        <section className="event-list" aria-labelledby="list-heading" id="event-list" tabIndex={-1}>
           <h2 id="list-heading">
             {t.timeline.listHeading} <span className="muted">· {t.timeline.inView(Math.min(LIST_LIMIT, inView.length), totalInView)}</span>
           </h2>
@@ -222,6 +247,7 @@ export function TimelinePage() {
                 <button
                   type="button"
                   className="event-row"
+                  data-id={event.id}
                   aria-current={event.id === state.event || undefined}
                   onClick={() => onSelect(event.id)}
                 >
