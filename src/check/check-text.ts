@@ -119,7 +119,10 @@ function evidenceFor(j: Judgement, link: Link | undefined, frame: ClaimFrame, ca
   const add = (d: EvidenceDoc | undefined) => d && out.size < MAX_EVIDENCE && out.set(`${d.kind}/${d.id}`, d);
   add(j.act);
   if (j.verdict === 'contradicted') {
-    const dates = frame.analysis.dates.filter((d) => !d.bound);
+    // What the record holds around the claimed date: the same month, for a date given to the day.
+    const dates = frame.analysis.dates
+      .filter((d) => !d.bound)
+      .map((d) => ({ from: d.from.slice(0, 8) + '01', to: d.to.slice(0, 8) + '31' }));
     const entities = [...frame.analysis.entities];
     for (const c of candidates)
       if (c.acts.some((a) => dates.some((d) => spansOverlap(d, a.span))) && entities.some((id) => c.entities.has(id))) add(c);

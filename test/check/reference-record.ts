@@ -1,12 +1,11 @@
-// The reference Ukraine–NATO record as an evidence source, shared by the checker tests. Beside
-// a checkout that lacks ../shared, the shipped record stands in: it is built from the
-// reference and holds every one of its records (test/io/shipped-record.test.ts).
+// The record the checker tests run against, and the development claims of ../shared when a
+// checkout has them beside it.
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { memoryEvidenceSource } from '../../src/check/memory-evidence-source.ts';
 import type { EvidenceSource } from '../../src/check/evidence-source.ts';
-import { recordSetSchema, type RecordSet } from '../../src/domain/schemas.ts';
+import type { RecordSet } from '../../src/domain/schemas.ts';
 import { readShippedRecord } from '../../src/io/shipped-record.ts';
 
 export const REFERENCE = resolve(import.meta.dirname, '../../../shared/reference/ukraine-nato');
@@ -15,12 +14,12 @@ export const HAVE_REFERENCE = existsSync(`${REFERENCE}/timeline.json`);
 
 const readJson = async (path: string) => JSON.parse(await readFile(path, 'utf8'));
 
+/**
+ * The record the checker tests run against: the shipped record, which holds every record of the
+ * reference (test/io/shipped-record.test.ts) and the aliases the checker links names by.
+ */
 export async function referenceRecord(): Promise<RecordSet> {
-  if (!HAVE_REFERENCE) return readShippedRecord();
-  return recordSetSchema.parse({
-    events: await readJson(`${REFERENCE}/timeline.json`),
-    ...(await readJson(`${REFERENCE}/commitments.json`)),
-  });
+  return readShippedRecord();
 }
 
 export async function referenceSource(): Promise<EvidenceSource> {

@@ -40,6 +40,8 @@ export interface ClaimFrame {
   skip?: SkipReason;
 }
 
+/** Verbs that link a subject to what follows rather than state an act. */
+const LINKING_VERBS = new Set(['be', 'become', 'remain', 'have', 'make']);
 const MODALS = new Set(['will', 'would', 'could', 'should', 'may', 'might', 'must', 'shall', 'can']);
 const SUBORDINATORS = new Set([
   'after',
@@ -126,14 +128,21 @@ export function buildFrame(a: TextAnalysis, tags: TaggedToken[]): ClaimFrame {
   const background = backgroundClauses(a.text, tags);
   const known: Span[] = [...a.mentions, ...a.places, ...a.dates, ...a.amounts];
   const main = tags.filter((t) => !inside(t, background));
-  const verbAt = main.findIndex((t) => t.pos === 'VERB' || (t.pos === 'AUX' && !MODALS.has(t.lemma)));
+  // The main verb: the first full verb outside the background ("was signed": "signed"), or an
+  // auxiliary standing alone ("It was a visit").
+  const firstVerb = main.findIndex((t) => t.pos === 'VERB');
+  const verbAt = firstVerb >= 0 ? firstVerb : main.findIndex((t) => t.pos === 'AUX' && !MODALS.has(t.lemma));
   const verb = verbAt >= 0 ? main[verbAt] : undefined;
   // The auxiliaries and adverbs just before the main verb: "will join", "did not sign".
   const group = verbAt >= 0 ? main.slice(Math.max(0, verbAt - 3), verbAt) : [];
   const modal = group.some((t) => MODALS.has(t.lemma) && t.pos === 'AUX');
   const negated = group.some((t) => /^(?:not|n't|never|no)$/.test(t.lemma)) || /^(?:not|never)$/.test(main[verbAt + 1]?.lemma ?? '');
-  const act =
-    a.actions.find((x) => !inside(x, background) && (!verb || x.end >= verb.start)) ?? a.actions.find((x) => !inside(x, background));
+  // The act is the one the main verb states; a linking verb ("became the first to join", "was a
+  // visit") states the act named after it. A verb that names no act the checker knows ("raised
+  // the prospect during his visit") leaves the act unknown: the visit is a detail, not the claim.
+  const outside = a.actions.filter((x) => !inside(x, background));
+  const onVerb = verb && outside.find((x) => x.start <= verb.start && x.end >= verb.end);
+  const act = !verb ? outside[0] : (onVerb ?? (LINKING_VERBS.has(verb.lemma) ? outside.find((x) => x.start >= verb.end) : undefined));
   const definite = DEFINITE.exec(a.text);
   const reference = PRONOUN.test(a.text)
     ? 'it'

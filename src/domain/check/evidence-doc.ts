@@ -9,6 +9,7 @@ import { findAmounts, type Amount } from './find-amounts.ts';
 import { negatedTokens } from './find-negations.ts';
 import { formatPartialDate } from './find-dates.ts';
 import { placeFromField } from './find-places.ts';
+import { tokenize } from './tokenize.ts';
 import type { PlaceName } from './knowledge.ts';
 
 export type EvidenceKind = 'event' | 'agreement' | 'commitment' | 'delivery';
@@ -29,6 +30,8 @@ export interface EvidenceDoc {
   sources: string[];
   /** The title and the aliases: what the thing is called. */
   names: string[];
+  /** The aliases as word stems, without a leading article: "the Charter" is "charter". */
+  aliasKeys: Set<string>;
   analysis: TextAnalysis;
   /** Parties and people the record's fields and text name (and those a named body is made of). */
   entities: Set<string>;
@@ -105,6 +108,17 @@ function doc(input: DocInput, lexicon: Lexicon): EvidenceDoc {
     sources: sourcesOf(input.record),
     // Commitments and deliveries are described, not named: only events and agreements have names.
     names: input.kind === 'event' || input.kind === 'agreement' ? [input.title, ...input.aliases] : [],
+    aliasKeys: new Set(
+      input.kind === 'event' || input.kind === 'agreement'
+        ? input.aliases
+            .map((alias) =>
+              tokenize(alias.replace(/^\s*the\s+/i, ''))
+                .map((t) => t.stem)
+                .join(' '),
+            )
+            .filter(Boolean)
+        : [],
+    ),
     analysis,
     entities,
     participants: new Set(input.fieldEntities),

@@ -97,8 +97,9 @@ function compareDate(
   return { kind: 'date', claim: d.text, record: formatPartialDate(acts[0]!.act.date), status: 'conflict', doc: acts[0]!.doc };
 }
 
-function comparePlace(p: PlaceMention, frame: ClaimFrame, acts: { doc: EvidenceDoc }[], docs: EvidenceDoc[]): Detail {
-  const agrees = docs.find((d) => d.place && (d.place.name === p.name || (p.isCountry && d.place.country === p.country)));
+function comparePlace(p: PlaceMention, frame: ClaimFrame, acts: { doc: EvidenceDoc }[], actDocs: EvidenceDoc[]): Detail {
+  // Only a record of the claim's act places it: a meeting in Brussels does not place a signing.
+  const agrees = actDocs.find((d) => d.place && (d.place.name === p.name || (p.isCountry && d.place.country === p.country)));
   if (agrees) return { kind: 'place', claim: p.name, record: agrees.place!.name, status: 'agree', doc: agrees };
   const placed = [...new Set(acts.map((a) => a.doc.place?.name).filter(Boolean))];
   const actDoc = acts.find((a) => a.doc.place)?.doc;
@@ -224,7 +225,7 @@ export function judge(frame: ClaimFrame, link: Link | undefined, entities: Map<s
     // A place inside the name that linked the claim ("the Wales summit") names the thing, not where it was.
     ...a.places
       .filter((p) => !(link.span && p.start >= link.span.start && p.end <= link.span.end))
-      .map((p) => comparePlace(p, frame, coreActs, docs)),
+      .map((p) => comparePlace(p, frame, coreActs, [...new Set(acts.map((x) => x.doc))])),
     ...a.mentions
       .filter((m) => !a.places.some((p) => m.start >= p.start && m.end <= p.end))
       .filter((m) => !(link.span && m.start >= link.span.start && m.end <= link.span.end))

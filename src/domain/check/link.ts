@@ -235,6 +235,21 @@ export function linkByName(
     (k) => index.count(k.key) <= (k.acronym ? MAX_NAMED : DISTINCTIVE),
   );
   claimKeys.sort((a, b) => b.words - a.words || a.start - b.start);
+  // An alias the record gives is a name whatever its words: "the Charter" names one record.
+  const aliasKeys = claimNameKeys(frame.analysis.text, frame.analysis.tokens, lexicon).sort((a, b) => b.words - a.words);
+  for (const k of aliasKeys) {
+    const aliased = docs.filter((d) => d.aliasKeys.has(k.key));
+    if (aliased.length === 0 || aliased.length > DISTINCTIVE) continue;
+    const span = { start: k.start, end: k.end };
+    return {
+      strength: 'name',
+      docs: chainOf(aliased, docs),
+      core: aliased,
+      named: aliased,
+      by: frame.analysis.text.slice(k.start, k.end),
+      span,
+    };
+  }
   const namedBy = (key: string) => docs.filter((d) => d.names.length && docKeys(d, lexicon, cache).has(key));
   for (const k of claimKeys) {
     const all = namedBy(k.key);
