@@ -8,6 +8,7 @@ import { checkText } from '../src/check/check-text.ts';
 import type { EvidenceSource } from '../src/check/evidence-source.ts';
 import { memoryEvidenceSource } from '../src/check/memory-evidence-source.ts';
 import { readShippedRecord } from '../src/io/shipped-record.ts';
+import { readLabelledTexts } from '../src/check/evaluate-texts.ts';
 
 /** Issue 5's targets. */
 export const CHECK_SHIPPED_SENTENCES_PER_SECOND_TARGET = 500;
@@ -79,6 +80,23 @@ export async function shippedRecordSource(): Promise<EvidenceSource> {
   return memoryEvidenceSource(await readShippedRecord());
 }
 
+/** Issue 12's target: 100 kB of real prose checked in at most this long, in process. */
+export const CHECK_100KB_MS_TARGET = 2_000;
+
+/** The development texts repeated to 100 kB, checked as one text. */
+export async function benchLongText(source: EvidenceSource): Promise<number> {
+  const prose = readLabelledTexts(resolve(import.meta.dirname, '../test/check/real-texts/dev'))
+    .map((t) => t.text)
+    .join('\n\n');
+  const text = prose.repeat(Math.ceil(100_000 / prose.length)).slice(0, 100_000);
+  await checkText(text.slice(0, 2_000), source);
+  const t0 = performance.now();
+  await checkText(text, source);
+  return performance.now() - t0;
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  console.log(formatCheckThroughput('shipped record, in memory', await benchCheckThroughput(await shippedRecordSource())));
+  const source = await shippedRecordSource();
+  console.log(formatCheckThroughput('shipped record, in memory', await benchCheckThroughput(source)));
+  console.log(`check (100 kB of real prose): ${(await benchLongText(source)).toFixed(0)} ms (target ${CHECK_100KB_MS_TARGET} ms)`);
 }
