@@ -10,6 +10,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { PactwatchError } from '../domain/errors.ts';
+import { packagePath } from '../package-root.ts';
 import type { RecordStore } from '../store/record-store.ts';
 import { DEFAULT_TOKEN_GUESS_LIMIT, TokenGuesses, type TokenGuessLimit } from './auth-hooks.ts';
 import { clientErrorHandler, frameworkErrors, installErrorHandler, notFoundBody } from './error-handler.ts';
@@ -48,7 +49,7 @@ export interface AppOptions {
   eventIndexMinEvents?: number;
 }
 
-export const DEFAULT_WEB_ROOT = path.resolve(import.meta.dirname, '../../web/dist');
+export const DEFAULT_WEB_ROOT = packagePath('web', 'dist');
 const BODY_LIMIT = 1024 * 1024;
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
