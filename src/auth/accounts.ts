@@ -26,6 +26,8 @@ export function hasRole(user: User, needed: Role): boolean {
   return RANK[user.role] >= RANK[needed];
 }
 
+const newToken = () => `pw_${randomBytes(32).toString('base64url')}`;
+
 function tokenHash(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
@@ -40,12 +42,25 @@ export async function addUser(db: Kysely<Database>, name: string, role: Role): P
   if (await users.selectFrom('users').select('name').where('name', '=', name).executeTakeFirst()) {
     throw new PactwatchError('conflict', `user "${name}" already exists`, 409, [{ field: 'name', message: 'already exists' }]);
   }
-  const token = `pw_${randomBytes(32).toString('base64url')}`;
+  const token = newToken();
   const user = { name, role, created_at: new Date().toISOString() };
   await users
     .insertInto('users')
     .values({ ...user, token_hash: tokenHash(token) })
     .execute();
+  return { user, token };
+}
+
+/** A new token for an existing user; the old one stops working at once. */
+export async function reissueToken(db: Kysely<Database>, name: string): Promise<{ user: User; token: string }> {
+  const token = newToken();
+  const result = await auditDb(db)
+    .updateTable('users')
+    .set({ token_hash: tokenHash(token) })
+    .where('name', '=', name)
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) === 0) throw new PactwatchError('not_found', `no user "${name}"`, 404);
+  const user = (await listUsers(db)).find((u) => u.name === name)!;
   return { user, token };
 }
 

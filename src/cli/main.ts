@@ -1,9 +1,12 @@
 // The `pactwatch` command line. Each command lives in commands/ and registers itself on the
 // program; this file only wires global options and turns errors into exit codes:
 // 0 success, 1 bad input (message names file, line/record and field), 2 bad usage.
+import fs from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { PactwatchError, describeProblem } from '../domain/errors.ts';
+import { packagePath } from '../package-root.ts';
 import { COMMANDS } from './commands/index.ts';
+import { addHelpExamples } from './help-examples.ts';
 
 export const EXIT_OK = 0;
 export const EXIT_BAD_INPUT = 1;
@@ -28,6 +31,7 @@ export async function buildProgram(argv: string[] = []): Promise<Command> {
   const registers = await Promise.all((name ? [COMMANDS[name]!] : Object.values(COMMANDS)).map((load) => load()));
   const program = new Command('pactwatch')
     .description('A sourced record of international cooperation agreements, and a checker for what is said about them.')
+    .version(packageVersion(), '-V, --version', 'print the version of Pactwatch')
     .option('--db <path>', 'SQLite database file', 'var/pactwatch.db')
     .option('--database-url <url>', 'PostgreSQL connection URL (also read from DATABASE_URL)')
     .option('--empty', 'when creating a new database, do not load the shipped record')
@@ -36,7 +40,12 @@ export async function buildProgram(argv: string[] = []): Promise<Command> {
     .showHelpAfterError();
   for (const register of registers) register(program);
   for (const command of program.commands) command.exitOverride();
+  addHelpExamples(program);
   return program;
+}
+
+function packageVersion(): string {
+  return (JSON.parse(fs.readFileSync(packagePath('package.json'), 'utf8')) as { version: string }).version;
 }
 
 export async function main(argv: string[]): Promise<number> {
