@@ -9,7 +9,7 @@
 // - Every entry and chunk is one folder deep (dist/cli/main.js, dist/io/..., dist/chunks/...),
 //   and `import.meta.url` in a source file src/a/b.ts becomes the URL of dist/a/b.js, so a
 //   path relative to a module (new URL('../../data/x.json', import.meta.url)) finds the same
-//   file from dist/ as from src/.
+//   file from dist/ as from src/ (import.meta.dirname and import.meta.filename likewise).
 // - Files in src/ that are not TypeScript (data beside a module) are copied to the same place
 //   in dist/.
 import fs from 'node:fs';
@@ -58,16 +58,20 @@ const moduleUrls: Plugin = {
     esbuild.onLoad({ filter: /\.tsx?$/ }, async (args) => {
       if (!args.path.startsWith(SRC)) return undefined;
       const source = await fs.promises.readFile(args.path, 'utf8');
-      const file = path.relative(ROOT, args.path);
-      if (/import\.meta\.(dirname|filename)/.test(source))
-        throw new Error(`${file}: use import.meta.url (the build maps it to the compiled module); import.meta.dirname is not mapped`);
       const compiled = path
         .relative(SRC, args.path)
         .split(path.sep)
         .join('/')
         .replace(/\.tsx?$/, '.js');
-      const url = `new URL(${JSON.stringify(`../${compiled}`)}, import.meta.url).href`;
-      return { contents: source.replaceAll('import.meta.url', url), loader: args.path.endsWith('x') ? 'tsx' : 'ts' };
+      const url = `new URL(${JSON.stringify(`../${compiled}`)}, import.meta.url)`;
+      let contents = source.replaceAll('import.meta.url', `${url}.href`);
+      if (/import\.meta\.(dirname|filename)/.test(contents))
+        contents =
+          "import { fileURLToPath as __pactwatchPath } from 'node:url';\n" +
+          contents
+            .replaceAll('import.meta.dirname', `__pactwatchPath(new URL('.', ${url})).replace(/[\\\\/]$/, '')`)
+            .replaceAll('import.meta.filename', `__pactwatchPath(${url})`);
+      return { contents, loader: args.path.endsWith('x') ? 'tsx' : 'ts' };
     });
   },
 };
