@@ -5,11 +5,11 @@
 //   node --import tsx bench/startup-bench.ts [--runs N]
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { freePort } from '../test/support/free-port.ts';
 
 export const VERSION_TARGET_MS = 300;
 export const CHECK_TARGET_MS = 1000;
@@ -72,17 +72,6 @@ function childCpuMs(): number {
   const spent = total - childCpuSoFar;
   childCpuSoFar = total;
   return spent;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;

@@ -11,11 +11,11 @@
 import assert from 'node:assert/strict';
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { promisify } from 'node:util';
+import { freePort } from '../support/free-port.ts';
 import { REPO_ROOT } from '../support/run-cli.ts';
 
 const run = promisify(execFile);
@@ -155,15 +155,4 @@ async function waitForHealth(base: string, server: ChildProcess, output: () => s
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error(`serve did not answer within 2 minutes: ${output()}`);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
 }

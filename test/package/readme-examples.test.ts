@@ -4,13 +4,13 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Command } from 'commander';
 import { buildProgram } from '../../src/cli/main.ts';
 import { fullName } from '../../src/cli/help-examples.ts';
 import { AREAS, COMMITMENT_STATUSES, EVENT_TYPES, PARTY_KINDS } from '../../src/domain/vocabulary.ts';
+import { freePort } from '../support/free-port.ts';
 import { REPO_ROOT, runCli } from '../support/run-cli.ts';
 import { tempDir } from '../support/test-stores.ts';
 
@@ -117,12 +117,7 @@ describe('every README example runs and returns something', () => {
 
 /** `serve` runs until stopped: it must answer on its port (a free one stands in for 8080, given or default). */
 async function serves(args: string[], cwd: string) {
-  const port = await new Promise<number>((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
+  const port = await freePort();
   const withPort = args.includes('--port')
     ? args.map((arg, i) => (args[i - 1] === '--port' ? String(port) : arg))
     : [...args, '--port', String(port)];
