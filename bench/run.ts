@@ -2,12 +2,12 @@
 // each figure next to its target. A part whose module is not in the tree is reported as not
 // present, so the parts can land one at a time.
 //
-//   npm run bench -- [--events N] [--only import,search,check,web]
+//   npm run bench -- [--events N] [--only import,search,check,web,startup]
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { IMPORT_PEAK_MB_TARGET, IMPORT_RATIO_TARGET, runImportBench, type ImportBenchResult } from './import-bench.ts';
 
-const PARTS = ['import', 'search', 'check', 'web'] as const;
+const PARTS = ['import', 'search', 'check', 'web', 'startup'] as const;
 type Part = (typeof PARTS)[number];
 
 interface SummaryRow {
@@ -148,6 +148,25 @@ if (only.has('web')) {
         },
       );
     }
+  }
+}
+
+if (only.has('startup')) {
+  const startup = await part('./startup-bench.ts', () => import('./startup-bench.ts'));
+  if (!startup) missing('startup', 'bench/startup-bench.ts');
+  else {
+    const result = await startup.runStartupBench();
+    console.log(startup.formatStartup(result));
+    const row = (figure: string, timing: { wallMs: number; cpuMs: number }, target: number) =>
+      summary.push({
+        figure,
+        value: `${timing.wallMs.toFixed(0)} ms (CPU ${timing.cpuMs.toFixed(0)} ms)`,
+        target: `<= ${target} ms`,
+        met: timing.wallMs <= target,
+      });
+    row('startup: pactwatch --version', result.version, startup.VERSION_TARGET_MS);
+    row('startup: pactwatch check, one sentence', result.check, startup.CHECK_TARGET_MS);
+    row('startup: pactwatch serve, ready', result.serve, startup.SERVE_TARGET_MS);
   }
 }
 

@@ -15,6 +15,7 @@ import { PactwatchError } from '../domain/errors.ts';
 import type { SourceTierTable } from '../domain/source-tiers.ts';
 import { loadSourceTierTable } from '../io/source-tier-table.ts';
 import { MAX_ID_LENGTH } from '../domain/schemas.ts';
+import { packagePath } from '../package-root.ts';
 import type { RecordStore } from '../store/record-store.ts';
 import { DEFAULT_TOKEN_GUESS_LIMIT, rateLimitKey, TokenGuesses, type TokenGuessLimit } from './auth-hooks.ts';
 import { clientErrorHandler, frameworkErrors, installErrorHandler, notFoundBody } from './error-handler.ts';
@@ -62,7 +63,7 @@ export interface AppOptions {
   sourceTiers?: SourceTierTable;
 }
 
-export const DEFAULT_WEB_ROOT = path.resolve(import.meta.dirname, '../../web/dist');
+export const DEFAULT_WEB_ROOT = packagePath('web', 'dist');
 const BODY_LIMIT = 1024 * 1024;
 /**
  * The largest answer the API builds (JSON text); past it the client gets 400 and is told to

@@ -1,12 +1,13 @@
 // The Ukraine–NATO record that ships with Pactwatch: loaded into a new database, or read whole.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { packagePath } from '../package-root.ts';
 import { recordSetSchema, type RecordSet } from '../domain/schemas.ts';
 import { RECORD_KINDS } from '../domain/vocabulary.ts';
 import type { RecordStore } from '../store/record-store.ts';
 import { importPaths } from './import-records.ts';
 
-export const SHIPPED_RECORD_DIR = path.resolve(import.meta.dirname, '../../data/ukraine-nato');
+export const SHIPPED_RECORD_DIR = packagePath('data', 'ukraine-nato');
 
 export async function loadShippedRecord(store: RecordStore): Promise<void> {
   await importPaths(store, [SHIPPED_RECORD_DIR]);

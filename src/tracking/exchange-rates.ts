@@ -1,10 +1,10 @@
 // The exchange-rate table: the one shipped in data/exchange-rates.json, or a user's own file.
 import fs from 'node:fs';
-import path from 'node:path';
+import { packagePath } from '../package-root.ts';
 import { PactwatchError } from '../domain/errors.ts';
 import { exchangeRateTableSchema, type ExchangeRateTable } from '../domain/money.ts';
 
-export const SHIPPED_RATES_FILE = path.resolve(import.meta.dirname, '../../data/exchange-rates.json');
+export const SHIPPED_RATES_FILE = packagePath('data', 'exchange-rates.json');
 
 export function loadExchangeRates(file: string = SHIPPED_RATES_FILE): ExchangeRateTable {
   let json: unknown;

@@ -16,14 +16,19 @@ export function registerExport(program: Command): void {
     .action(async (options: { format: string; out?: string; input?: string; url?: string }, command: Command) => {
       const format = EXPORT_FORMATS[options.format]!;
       if (format.needsOut && !options.out) throw new UsageError(`--format ${options.format} writes files: give --out PATH`);
-      await withStore(command, async (store) => {
+      const report = await withStore(command, async (store) => {
         if (format.toPath) return format.toPath(store, options.out!);
         const out = options.out ? fs.createWriteStream(options.out) : process.stdout;
-        await format.toStream!(store, out, options);
+        const written = await format.toStream!(store, out, options);
         if (out !== process.stdout) {
           out.end();
           await once(out, 'finish');
         }
+        return written;
       });
+      // On standard error, so that what goes to standard output is the export alone.
+      for (const { file, what } of report.wrote)
+        process.stderr.write(`wrote ${file ?? options.out ?? 'standard output'} (${format.label}): ${what}\n`);
+      if (report.note) process.stderr.write(`pactwatch: ${report.note}\n`);
     });
 }

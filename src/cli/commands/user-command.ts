@@ -1,5 +1,5 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { addUser, reissueToken, removeUser, ROLES, setRole, type Role } from '../../auth/accounts.ts';
+import { addUser, listUsers, reissueToken, removeUser, ROLES, setRole, type Role } from '../../auth/accounts.ts';
 import { withStore } from '../open-cli-store.ts';
 
 function roleArg(value: string): Role {
@@ -20,8 +20,27 @@ export function registerUser(program: Command): void {
       process.stderr.write(`user "${name}" (${options.role}) added; the token above is not stored and will not be shown again\n`);
     });
   user
+    .command('token <name>')
+    .description('issue a new API token for a user (a lost one, or one to retire); the old token stops working')
+    .action(async (name: string, _options: unknown, command: Command) => {
+      const token = await withStore(command, (store) => reissueToken(store.db, name));
+      process.stdout.write(`${token}\n`);
+      process.stderr.write(`new token for "${name}"; the old one no longer works, and the one above will not be shown again\n`);
+    });
+  user
+    .command('list')
+    .description('list the accounts: name, role and when each was added')
+    .option('--json', 'as JSON')
+    .action(async (options: { json?: boolean }, command: Command) => {
+      const users = await withStore(command, (store) => listUsers(store.db));
+      if (options.json) return void process.stdout.write(`${JSON.stringify(users, null, 2)}\n`);
+      const width = Math.max(4, ...users.map((u) => u.name.length));
+      for (const u of users) process.stdout.write(`${u.name.padEnd(width)}  ${u.role.padEnd(6)}  added ${u.created_at.slice(0, 10)}\n`);
+      process.stderr.write(`${users.length} ${users.length === 1 ? 'user' : 'users'}\n`);
+    });
+  user
     .command('remove <name>')
-    .description('remove a user (their token stops working)')
+    .description('remove a user; their token stops working (their changes stay in the change log)')
     .action(async (name: string, _options: unknown, command: Command) => {
       await withStore(command, (store) => removeUser(store.db, name));
       process.stderr.write(`user "${name}" removed\n`);
@@ -33,12 +52,5 @@ export function registerUser(program: Command): void {
       const parsed = roleArg(role);
       await withStore(command, (store) => setRole(store.db, name, parsed));
       process.stderr.write(`user "${name}" is now ${parsed}\n`);
-    });
-  user
-    .command('token <name>')
-    .description('issue a new token for a user (printed once; the old one stops working)')
-    .action(async (name: string, _options: unknown, command: Command) => {
-      const token = await withStore(command, (store) => reissueToken(store.db, name));
-      process.stdout.write(`${token}\n`);
     });
 }
