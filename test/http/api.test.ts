@@ -71,7 +71,7 @@ for (const dialect of DIALECTS) {
       assert.ok(body.commitments.length > 0);
       for (const c of body.commitments) {
         assert.equal(c.agreement_id, 'budapest-memorandum-1994');
-        assert.ok(['pending', 'in-progress', 'fulfilled', 'overdue', 'withdrawn'].includes(c.status));
+        assert.ok(['pending', 'in-progress', 'fulfilled', 'overdue', 'withdrawn', 'breached'].includes(c.status));
         assert.ok('progress' in c && Array.isArray(c.deliveries));
       }
       assert.ok(Array.isArray(body.events));

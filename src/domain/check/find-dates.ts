@@ -36,6 +36,11 @@ const SEASONS: Record<string, [number, number]> = {
 const PARTS: Record<string, [number, number]> = { early: [1, 4], mid: [4, 9], late: [9, 12] };
 
 const RULES: { re: RegExp; read: (m: RegExpExecArray) => Omit<TextDate, 'text' | 'start' | 'end'> }[] = [
+  // An ISO month ("2024-02") names the month, not the year.
+  {
+    re: /\b(1[89]\d\d|20\d\d)-(0[1-9]|1[0-2])\b(?!-\d)/g,
+    read: (m) => ({ ...monthSpan(Number(m[1]), Number(m[2]), Number(m[2])), precision: 'month' }),
+  },
   {
     re: /\b(?:(early|mid|late)[- ]?)?(?:the\s+)?(1[89]\d|20\d)0['’]?s\b/gi,
     read: (m) => {
