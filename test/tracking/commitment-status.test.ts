@@ -350,12 +350,12 @@ test('reference record: statuses follow from the sourced deliveries', () => {
   const expected: Record<string, [CommitmentStatus, number | null]> = {
     'nato-40bn-baseline': ['fulfilled', 50 / 40], // €20.9bn then €50bn: totals, not €70.9bn
     'interflex-30000-by-2023': ['fulfilled', 34000 / 30000],
-    'germany-2024-7-1bn': ['fulfilled', 8.4 / 7.1],
-    'portugal-2024-126m': ['fulfilled', 220 / 126],
+    'germany-2024-7-1bn': ['overdue', 0], // €8.4bn was a budget figure: allocated, not delivered
+    'portugal-2024-126m': ['overdue', 0], // over €220m was a forecast: allocated, not delivered
     'netherlands-24-f16': ['fulfilled', 1],
-    'france-2024-up-to-3bn': ['overdue', 2 / 3], // "above €2 billion but not at €3 billion"
+    'france-2024-up-to-3bn': ['overdue', 0], // "above €2 billion" is recorded as allocated, so nothing counts as delivered
     'denmark-f16-capacity': ['in-progress', 6 / 19],
-    'belgium-30-f16-by-2028': ['pending', 0], // quantity 0: nothing delivered, due end-2028
+    'belgium-30-f16-by-2028': ['in-progress', 0], // a recorded delivery of quantity 0 (postponed), due end-2028
     'sweden-asc890-gripen': ['pending', 0],
     'norway-nasams-f16': ['in-progress', null], // "some had already arrived"
     'lithuania-0-25pct-gdp-annual': ['in-progress', null], // €80m so far, no number promised
@@ -365,7 +365,7 @@ test('reference record: statuses follow from the sourced deliveries', () => {
     'italy-recovery-conference-2025': ['fulfilled', null], // URC2025 held in Rome on 10-11 July 2025 (a delivery that completes it)
     'us-supplemental-60bn': ['fulfilled', 61 / 60], // the appropriation was enacted on 24 April 2024
     'nato-representation-office': ['fulfilled', null], // ratified 4 February 2016, operating since
-    'budapest-respect-borders-russia': ['pending', null],
+    'budapest-respect-borders-russia': ['breached', null], // the breach record: Russia, 2014
   };
   for (const [id, [status, ratio]] of Object.entries(expected)) {
     const item = tracked.get(id);

@@ -63,7 +63,10 @@ for (const dialect of DIALECTS) {
       // Committed per currency and unit, straight from the commitment records.
       const committed = new Map<string, number>();
       for (const c of record.commitments) {
-        if (c.amount !== null) committed.set(`amount:${c.currency}`, (committed.get(`amount:${c.currency}`) ?? 0) + c.amount);
+        // A recurring promise commits what its periods add up to.
+        const scheduled = c.schedule?.length ? c.schedule.reduce((n, p) => n + (p.amount ?? 0), 0) : 0;
+        const amount = scheduled > 0 ? scheduled : c.amount;
+        if (amount !== null) committed.set(`amount:${c.currency}`, (committed.get(`amount:${c.currency}`) ?? 0) + amount);
         if (c.quantity !== null)
           committed.set(
             measureKey({ kind: 'quantity', unit: c.unit }),

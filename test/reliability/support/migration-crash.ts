@@ -22,7 +22,7 @@ import { createTestDatabase, dropTestDatabase, POSTGRES_URL, tempDir } from '../
 
 const CHILD = path.join(import.meta.dirname, 'migrate-child.ts');
 export const EARLIER_SCHEMAS = [undefined, '001-record', '002-accounts-changes'] as const;
-export const ALL_MIGRATIONS = ['001-record', '002-accounts-changes', '003-event-links-without-rowid'];
+export const ALL_MIGRATIONS = ['001-record', '002-accounts-changes', '003-event-links-without-rowid', '004-aliases', '005-record-model'];
 
 export interface Target {
   args: string[];
