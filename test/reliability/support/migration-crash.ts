@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, sql } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import { readShippedRecord } from '../../../src/io/shipped-record.ts';
 import type { Database } from '../../../src/store/database.ts';
@@ -14,6 +14,8 @@ import { postgresAdapter } from '../../../src/store/dialects/postgres/postgres-a
 import { sqliteAdapter } from '../../../src/store/dialects/sqlite/sqlite-adapter.ts';
 import { TransactionalDdlSqliteDialect } from '../../../src/store/dialects/sqlite/transactional-ddl-dialect.ts';
 import { upsert } from '../../../src/store/kysely-record-store.ts';
+import { eventToRow } from '../../../src/store/record-rows.ts';
+import type { EventRecord } from '../../../src/domain/schemas.ts';
 import { migrationProvider } from '../../../src/store/migrations/index.ts';
 import { openStore } from '../../../src/store/open-store.ts';
 import { RECORD_KINDS } from '../../../src/domain/vocabulary.ts';
@@ -53,12 +55,40 @@ async function databaseAt(dialect: 'sqlite' | 'postgres', schema: string | undef
     await new Migrator({ db, provider: migrationProvider(postgresAdapter) }).migrateTo(schema);
   }
   const record = await readShippedRecord();
-  // Written straight into the tables, as the schema of that time held them.
+  // Written straight into the tables, as the schema of that time held them: before 004 the
+  // events table had no alias columns, so events go in without them.
   await db.transaction().execute(async (trx) => {
-    for (const kind of RECORD_KINDS) await upsert(trx, kind, record[kind]);
+    for (const kind of RECORD_KINDS) {
+      if (kind === 'events' && schema < '004') await insertEventsWithoutAliases(trx, record.events);
+      else await upsert(trx, kind, record[kind]);
+    }
   });
   await db.destroy();
   return { args, drop };
+}
+
+async function insertEventsWithoutAliases(trx: Transaction<Database>, events: EventRecord[]): Promise<void> {
+  const rows = events.map((e) => {
+    const { aliases: _a, aliases_uk: _u, ...row } = eventToRow(e) as unknown as Record<string, unknown>;
+    return row;
+  });
+  for (let i = 0; i < rows.length; i += 200)
+    await trx
+      .insertInto('events')
+      .values(rows.slice(i, i + 200) as never)
+      .execute();
+  const areas = events.flatMap((e) => [...new Set(e.areas)].map((area) => ({ event_id: e.id, area })));
+  const actors = events.flatMap((e) => [...new Set(e.actors)].map((actor) => ({ event_id: e.id, actor })));
+  for (let i = 0; i < areas.length; i += 200)
+    await trx
+      .insertInto('event_areas')
+      .values(areas.slice(i, i + 200))
+      .execute();
+  for (let i = 0; i < actors.length; i += 200)
+    await trx
+      .insertInto('event_actors')
+      .values(actors.slice(i, i + 200))
+      .execute();
 }
 
 function runChild(args: string[], killAt: number): { signal: NodeJS.Signals | null; stdout: string; stderr: string } {
