@@ -87,7 +87,7 @@ describe('issue 15 pages in Chromium', { skip: chromiumMissing }, () => {
     const page = await open('/agreements/france-ukraine-security-agreement-2024');
     const figures = page.getByTestId('agreement-figures');
     await figures.waitFor();
-    assert.match(await figures.innerText(), /€[\d.]+bn of €[\d.]+bn/);
+    assert.match(await figures.innerText(), /€[\d.]+(?:bn|m)? of €[\d.]+bn/);
     await page.getByTestId('agreement-deliveries').waitFor();
     assert.match(await page.locator('.commitment-list').innerText(), /of €3bn/);
     assert.ok((await page.locator('.commitment-sources').count()) >= 1);

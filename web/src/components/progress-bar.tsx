@@ -28,7 +28,12 @@ export function CommitmentProgress({ commitment: c }: { commitment: CommitmentVi
     );
   }
   const value = c.status === 'fulfilled' && c.progress.ratio === null ? 1 : c.progress.ratio;
-  if (value === null) return <span className="muted small">{t.commitments.partialNoFigure}</span>;
+  if (value === null)
+    return (
+      <span className="muted small" data-testid="partial-delivery">
+        {t.commitments.partialNoFigure}
+      </span>
+    );
   const target = c.progress.targets[0];
   const figures = target
     ? t.commitments.figureOf(
