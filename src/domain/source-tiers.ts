@@ -9,15 +9,22 @@
 // "pravda-*.com" matches pravda-en.com). The key with the most labels decides, a key without
 // `*` before one with at the same length; a host no key matches is "other".
 //
+// An archive (the Wayback Machine, a library's web archive) is marked "archive" in the table: a
+// copy it holds is worth what the page it copied is worth, so the tier is that of the URL
+// embedded in the archive's address, and "other" when there is none.
+//
 // Records keep only the override; what the API and exports show is the effective tier on every
 // source (withSourceTiers). An override equal to the table's tier says nothing the table does
 // not, so writes and imports drop it (withoutRedundantTiers): a record fetched or exported with
 // its tiers goes back in unchanged, and follows the table when the table is edited.
 import { SOURCE_TIERS, type SourceTier } from './vocabulary.ts';
 
+/** What a table entry may say: a tier, or that the host is an archive of other pages. */
+type TableValue = SourceTier | 'archive';
+
 interface TierRule {
   labels: RegExp[];
-  tier: SourceTier;
+  tier: TableValue;
   wildcard: boolean;
 }
 
@@ -36,9 +43,9 @@ export function compileTierTable(entries: Record<string, string>): SourceTierTab
       .toLowerCase()
       .replace(/^\*?\./, '');
     if (!key || key.split('.').some((label) => label === '')) throw new Error(`"${suffix}" is not a host suffix`);
-    if (!(SOURCE_TIERS as readonly string[]).includes(tier))
-      throw new Error(`"${suffix}": "${tier}" is not one of ${SOURCE_TIERS.join(', ')}`);
-    return { labels: key.split('.').map(labelPattern).reverse(), tier: tier as SourceTier, wildcard: key.includes('*') };
+    if (tier !== 'archive' && !(SOURCE_TIERS as readonly string[]).includes(tier))
+      throw new Error(`"${suffix}": "${tier}" is not one of ${SOURCE_TIERS.join(', ')}, archive`);
+    return { labels: key.split('.').map(labelPattern).reverse(), tier: tier as TableValue, wildcard: key.includes('*') };
   });
   // Most specific first: more labels, then exact before wildcard.
   rules.sort((a, b) => b.labels.length - a.labels.length || Number(a.wildcard) - Number(b.wildcard));
@@ -53,15 +60,25 @@ function hostOf(url: string): string | null {
   }
 }
 
-/** The tier the table gives a URL's host ("other" when no key matches or the URL has no host). */
+/** The URL an archive's address holds ("https://web.archive.org/web/2009/http://nato.int/x" → "http://nato.int/x"). */
+function archivedUrl(url: string): string | null {
+  const at = url.slice(8).search(/https?:\/\//i);
+  return at < 0 ? null : url.slice(8 + at);
+}
+
+/**
+ * The tier the table gives a URL's host ("other" when no key matches or the URL has no host);
+ * for an archive's copy, the tier of the page it copied.
+ */
 export function tableTier(url: string, table: SourceTierTable): SourceTier {
   const host = hostOf(url);
   if (!host) return 'other';
   const labels = host.split('.').reverse();
-  for (const rule of table.rules) {
-    if (rule.labels.length <= labels.length && rule.labels.every((pattern, i) => pattern.test(labels[i]!))) return rule.tier;
-  }
-  return 'other';
+  const rule = table.rules.find((r) => r.labels.length <= labels.length && r.labels.every((pattern, i) => pattern.test(labels[i]!)));
+  if (!rule) return 'other';
+  if (rule.tier !== 'archive') return rule.tier;
+  const original = archivedUrl(url);
+  return original ? tableTier(original, table) : 'other';
 }
 
 /** The effective tier of a source: its override when set, else the table's. */

@@ -23,6 +23,7 @@ const table = compileTierTable({
   'ukrinform.*': 'reputable',
   'wikipedia.org': 'other',
   'example.gov': 'other',
+  'web.archive.org': 'archive',
 });
 
 const cases: [string, SourceTier][] = [
@@ -43,6 +44,11 @@ const cases: [string, SourceTier][] = [
   ['https://WWW.NATO.INT./x', 'primary'], // case and a trailing dot
   ['https://blog.example.org/', 'other'],
   ['not a url', 'other'],
+  // an archive's copy is worth what the page it copied is worth
+  ['https://web.archive.org/web/20090107004058/http://www.nato.int/docu/update/2008/e1203b.html', 'primary'],
+  ['https://web.archive.org/web/2014/https://446713.dpsou.asia/x', 'denied'],
+  ['https://web.archive.org/web/2014/https://en.wikipedia.org/wiki/X', 'other'],
+  ['https://web.archive.org/', 'other'], // no page inside
 ];
 
 for (const [url, tier] of cases) test(`table tier: ${url} is ${tier}`, () => assert.equal(tableTier(url, table), tier));
