@@ -54,7 +54,42 @@ const table: [rule: string, text: string, verdict: 'supported' | 'contradicted' 
     'At the Bucharest summit in April 2008 several allies opposed granting Ukraine a Membership Action Plan.',
     'unverifiable',
   ],
-  ['an office is not a person', 'In February 1992 a NATO Secretary General visited Kyiv for the first time.', 'unverifiable'],
+  ['an office is not a person', 'In February 1992 NATO Secretary General Javier Solana visited Kyiv for the first time.', 'unverifiable'],
+  [
+    'a month, the act its title names and every word of the main clause single out a record',
+    'In February 1992 a NATO Secretary General visited Kyiv for the first time.',
+    'supported',
+  ],
+  [
+    'a title the record gives the person at the time agrees',
+    'Ukrainian President Volodymyr Zelenskyy and Keir Starmer signed the 100-Year Partnership in Kyiv in January 2025.',
+    'supported',
+  ],
+  [
+    'a title the person did not hold then is missing',
+    'Prime Minister Volodymyr Zelenskyy signed the 100-Year Partnership in January 2025.',
+    'unverifiable',
+  ],
+  [
+    "a summit in a place names the place's summit",
+    'At the summit in Bucharest in April 2008, NATO agreed that Ukraine will become a member.',
+    'supported',
+  ],
+  [
+    'a day without its year must be the day of the act',
+    'Keir Starmer signed the 100-Year Partnership in Kyiv on February 16.',
+    'unverifiable',
+  ],
+  [
+    'a day without its year that is the day of the act agrees',
+    'Keir Starmer signed the 100-Year Partnership in Kyiv on January 16.',
+    'supported',
+  ],
+  [
+    "a date for another thing the claim names is not the linked thing's date",
+    'The basis is the 1997 Charter on a Distinctive Partnership and the Declaration to Complement the Charter signed in 2009.',
+    'unverifiable',
+  ],
   [
     'a body involves its parties',
     "NATO's Wales summit in September 2014 set up four trust funds for Ukraine.",

@@ -3,7 +3,7 @@
 import type { Acronyms } from './acronyms.ts';
 import { findActions, type ActionMention } from './find-actions.ts';
 import { findAmounts, type Amount } from './find-amounts.ts';
-import { findDates, type TextDate } from './find-dates.ts';
+import { findDates, type TextDate, type YearlessDay } from './find-dates.ts';
 import { findOrdinals, type OrdinalMention } from './find-ordinals.ts';
 import { findPlaces, type PlaceMention } from './find-places.ts';
 import type { EntityMention, Gazetteer } from './gazetteer.ts';
@@ -22,6 +22,8 @@ export interface TextAnalysis {
   mentions: EntityMention[];
   entities: Set<string>;
   dates: TextDate[];
+  /** Days named without a year ("on January 16"): a detail to check, never a date to link by. */
+  yearless: YearlessDay[];
   places: PlaceMention[];
   amounts: Amount[];
   actions: ActionMention[];
@@ -31,13 +33,15 @@ export interface TextAnalysis {
 export function analyzeText(text: string, lexicon: Lexicon): TextAnalysis {
   const tokens = tokenize(text);
   const mentions = lexicon.gazetteer.find(tokens);
-  const dates = findDates(text);
+  const yearless: YearlessDay[] = [];
+  const dates = findDates(text, yearless);
   return {
     text,
     tokens,
     mentions,
     entities: new Set(mentions.flatMap((m) => m.ids)),
     dates,
+    yearless,
     places: findPlaces(tokens, text, lexicon.knowledge.places),
     amounts: findAmounts(text, dates),
     actions: findActions(text),

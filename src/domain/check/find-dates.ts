@@ -19,6 +19,17 @@ export interface TextDate {
   attributive?: boolean;
 }
 
+/** A day the text names without its year ("on January 16"): checkable only against a record's day. */
+export interface YearlessDay {
+  text: string;
+  start: number;
+  end: number;
+  /** "MM-DD" for "on January 16"; undefined for a weekday alone. */
+  monthDay?: string;
+  /** 0 (Sunday) to 6 for "on Thursday". */
+  weekday?: number;
+}
+
 const pad = (n: number) => String(n).padStart(2, '0');
 const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
 const monthSpan = (y: number, m1: number, m2: number) => ({
@@ -92,7 +103,8 @@ function overlaps(a: { start: number; end: number }, b: { start: number; end: nu
   return a.start < b.end && b.start < a.end;
 }
 
-export function findDates(text: string): TextDate[] {
+/** The dates of a text; days it names without a year go to `yearless` when given. */
+export function findDates(text: string, yearless?: YearlessDay[]): TextDate[] {
   const found: TextDate[] = [];
   const add = (d: TextDate) => {
     if (found.some((f) => overlaps(f, d))) return;
@@ -110,7 +122,19 @@ export function findDates(text: string): TextDate[] {
   for (const r of CHRONO_HINT.test(text) ? chrono.parse(text) : []) {
     // Relative phrases ("the second after") come back 'certain' of today's year; only a
     // written year makes a date checkable.
-    if (!r.start.isCertain('year') || !/\b(?:1[89]|20)\d\d\b/.test(r.text)) continue;
+    if (!r.start.isCertain('year') || !/\b(?:1[89]|20)\d\d\b/.test(r.text)) {
+      const day = r.start.isCertain('day') && r.start.isCertain('month');
+      if (yearless && (day || r.start.isCertain('weekday')) && !r.end && /\p{L}/u.test(r.text)) {
+        const lead = /^(?:on|in|at)\s+/i.exec(r.text)?.[0].length ?? 0;
+        const at = { text: r.text.slice(lead), start: r.index + lead, end: r.index + r.text.length };
+        yearless.push(
+          day
+            ? { ...at, monthDay: `${pad(r.start.get('month')!)}-${pad(r.start.get('day')!)}` }
+            : { ...at, weekday: r.start.get('weekday')! },
+        );
+      }
+      continue;
+    }
     const y = r.start.get('year')!;
     const m = r.start.get('month')!;
     // chrono keeps a leading "on"; the date itself is what the explanation quotes.

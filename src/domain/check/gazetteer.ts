@@ -9,6 +9,8 @@ export interface Entity {
   id: string;
   name: string;
   kind: PartyKind;
+  /** Offices a person held, as the record gives them: "President" of Ukraine from 2019-05-20. */
+  offices?: { title: string; from: string | null; to: string | null }[];
 }
 
 export interface EntityMention {
@@ -79,7 +81,12 @@ export function buildGazetteer(
   const resolve = (name: string) => phrases.get(key(tokenize(name)))?.ids;
 
   for (const p of parties) {
-    entities.set(p.id, { id: p.id, name: p.name, kind: p.kind });
+    entities.set(p.id, {
+      id: p.id,
+      name: p.name,
+      kind: p.kind,
+      offices: p.offices?.map((o) => ({ title: o.title, from: o.from, to: o.to })),
+    });
     // An office ("NATO Secretary General") names whoever held it at the time, not one person.
     const aliases = p.kind === 'person' ? p.aliases.filter((a) => !OFFICE.test(a)) : p.aliases;
     for (const n of [p.name, p.name_uk, ...aliases]) if (n) add(n, p.id);

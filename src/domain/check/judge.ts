@@ -6,12 +6,12 @@
 //   record gives another value for a single-valued detail of that act, holds the act the claim
 //   denies, or ranks another party first;
 // - unverifiable: everything else.
-import type { ClaimFrame, Span } from './claim-frame.ts';
+import type { ClaimFrame, NameMention, Span } from './claim-frame.ts';
 import type { DatedAct, EvidenceDoc } from './evidence-doc.ts';
 import type { Action, ActionMention } from './find-actions.ts';
 import { negatedTokens } from './find-negations.ts';
 import { amountsAgree, sameQuantity, type Amount } from './find-amounts.ts';
-import { formatPartialDate, spansOverlap, type TextDate } from './find-dates.ts';
+import { formatPartialDate, spansOverlap, type TextDate, type YearlessDay } from './find-dates.ts';
 import type { PlaceMention } from './find-places.ts';
 import type { Entity } from './gazetteer.ts';
 import type { Link } from './link.ts';
@@ -72,6 +72,7 @@ function compareDate(
   frame: ClaimFrame,
   all: { doc: EvidenceDoc; act: DatedAct }[],
   acts: { doc: EvidenceDoc; act: DatedAct }[],
+  actOfAnother: boolean,
 ): Detail {
   const background = inside(d, frame.background);
   const matching = all.find((a) => spansOverlap(d, a.act.span));
@@ -90,14 +91,43 @@ function compareDate(
   const mentioned = actDocs.some((doc) => doc.analysis.dates.some((x) => !x.bound && spansOverlap(d, x)));
   // A year that names which thing is meant ("the 2009 Complement"), or a claim that only says
   // what something is, does not date the act.
-  if (background || mentioned || d.attributive || !frame.act || !singleAct(acts)) {
+  if (background || mentioned || actOfAnother || d.attributive || !frame.act || !singleAct(acts)) {
     const about = acts[0];
     return { kind: 'date', claim: d.text, record: about && formatPartialDate(about.act.date), status: 'missing', doc: about?.doc };
   }
   return { kind: 'date', claim: d.text, record: formatPartialDate(acts[0]!.act.date), status: 'conflict', doc: acts[0]!.doc };
 }
 
-function comparePlace(p: PlaceMention, frame: ClaimFrame, acts: { doc: EvidenceDoc }[], actDocs: EvidenceDoc[]): Detail {
+/**
+ * Whether the claim's act is done by or to another thing the claim names after the linked one:
+ * in "the Charter, and the Declaration to Complement the Charter signed in 2009" the signing
+ * is the Declaration's, so its date and place say nothing against the Charter.
+ */
+function actOfAnotherName(frame: ClaimFrame, link: Link): boolean {
+  const act = frame.act;
+  if (!act || !link.span) return false;
+  const span = link.span;
+  return frame.names.some((n) => n.start >= span.end && n.end <= act.start && !inside(n, frame.background));
+}
+
+/** A day without its year (or a weekday) agrees only with the day the record gives the act; otherwise the record lacks it. */
+function compareYearless(d: YearlessDay, acts: { doc: EvidenceDoc; act: DatedAct }[]): Detail {
+  const same = acts.find(
+    (a) =>
+      a.act.date.length === 10 &&
+      (d.monthDay ? a.act.date.slice(5) === d.monthDay : new Date(`${a.act.date}T00:00:00Z`).getUTCDay() === d.weekday),
+  );
+  if (same) return { kind: 'date', claim: d.text, record: formatPartialDate(same.act.date), status: 'agree', doc: same.doc };
+  return { kind: 'date', claim: d.text, record: acts[0] && formatPartialDate(acts[0].act.date), status: 'missing', doc: acts[0]?.doc };
+}
+
+function comparePlace(
+  p: PlaceMention,
+  frame: ClaimFrame,
+  acts: { doc: EvidenceDoc }[],
+  actDocs: EvidenceDoc[],
+  actOfAnother: boolean,
+): Detail {
   // Only a record of the claim's act places it: a meeting in Brussels does not place a signing.
   const agrees = actDocs.find((d) => d.place && (d.place.name === p.name || (p.isCountry && d.place.country === p.country)));
   if (agrees) return { kind: 'place', claim: p.name, record: agrees.place!.name, status: 'agree', doc: agrees };
@@ -106,6 +136,7 @@ function comparePlace(p: PlaceMention, frame: ClaimFrame, acts: { doc: EvidenceD
   // Only the one place the act's record gives refutes another; a country it does not name is just missing.
   const conflict =
     !inside(p, frame.background) &&
+    !actOfAnother &&
     placed.length === 1 &&
     actDoc &&
     (!p.isCountry || actDoc.place!.country !== p.country) &&
@@ -200,13 +231,83 @@ function compareActions(frame: ClaimFrame, core: EvidenceDoc[], docs: EvidenceDo
   return out;
 }
 
+type When = { from: string; to: string } | undefined;
+
+/**
+ * "President Volodymyr" before "Zelenskyy", "PM" before "Starmer": the person's given names and
+ * the title (or its initials) of an office the record says the person held when the act took
+ * place. Undefined when the words are something else.
+ */
+function personTitle(n: NameMention, frame: ClaimFrame, entities: Map<string, Entity>, when: When): Detail | undefined {
+  const a = frame.analysis;
+  const next = a.mentions.find((m) => m.start >= n.end && /^\s*$/.test(a.text.slice(n.end, m.start)));
+  const person = next?.ids.map((id) => entities.get(id)).find((e) => e?.kind === 'person');
+  if (!person) return undefined;
+  const own = new Set(person.name.toLowerCase().split(/[^\p{L}]+/u));
+  const offices = (person.offices ?? []).filter((o) => when && (o.from ?? '') <= when.to && (o.to ?? '9999') >= when.from);
+  const titleWords = (o: { title: string }) =>
+    o.title
+      .toLowerCase()
+      .split(/[^\p{L}]+/u)
+      .filter(Boolean);
+  const office = offices.find((o) => {
+    const words = titleWords(o);
+    const initials = words.map((w) => w[0]).join('');
+    return n.words.every((w) => own.has(w) || words.includes(w) || w === initials);
+  });
+  if (office)
+    return {
+      kind: 'person',
+      claim: a.text.slice(n.start, next!.end),
+      record: `${office.title} from ${office.from ?? '?'}`,
+      status: 'agree',
+    };
+  if (n.words.every((w) => own.has(w)))
+    return { kind: 'person', claim: a.text.slice(n.start, next!.end), record: person.name, status: 'agree' };
+  return { kind: 'person', claim: a.text.slice(n.start, next!.end), status: 'missing' };
+}
+
+/**
+ * The titles written before persons ("Prime Minister Volodymyr Zelenskyy"): capitalised words
+ * right before a person's name that no other detail accounts for.
+ */
+function compareTitles(frame: ClaimFrame, entities: Map<string, Entity>, when: When): Detail[] {
+  const a = frame.analysis;
+  const taken: Span[] = [...a.mentions, ...a.places, ...a.dates, ...frame.names];
+  const out: Detail[] = [];
+  for (const m of a.mentions) {
+    if (!m.ids.some((id) => entities.get(id)?.kind === 'person')) continue;
+    let from = m.from;
+    while (from > 0) {
+      const t = a.tokens[from - 1]!;
+      const gap = a.text.slice(t.end, a.tokens[from]!.start);
+      if (!/^\p{Lu}/u.test(t.text) || !/^\s+$/.test(gap) || inside(t, taken)) break;
+      from--;
+    }
+    if (from === m.from) continue;
+    const run = a.tokens.slice(from, m.from);
+    const n: NameMention = {
+      text: a.text.slice(run[0]!.start, run.at(-1)!.end),
+      start: run[0]!.start,
+      end: run.at(-1)!.end,
+      words: run.map((t) => t.lower),
+    };
+    const title = personTitle(n, frame, entities, when);
+    if (title) out.push(title);
+  }
+  return out;
+}
+
 /** Proper names the link itself did not account for must appear in the linked records. */
-function compareNames(frame: ClaimFrame, link: Link, docs: EvidenceDoc[]): Detail[] {
+function compareNames(frame: ClaimFrame, link: Link, docs: EvidenceDoc[], entities: Map<string, Entity>, when: When): Detail[] {
   const text = docs.map((d) => [...d.names, d.analysis.text].join(' ')).join(' ');
   const stems = new Set(text.split(/[^\p{L}\p{N}]+/u).map(stem));
   return frame.names
     .filter((n) => !(link.span && n.start >= link.span.start && n.end <= link.span.end))
     .map((n) => {
+      // Words standing before a person are that person's title or names, whatever else the record says.
+      const title = personTitle(n, frame, entities, when);
+      if (title) return title;
       const found = n.words.filter((w) => /\p{L}/u.test(w)).every((w) => stems.has(stem(w)));
       return { kind: 'party' as const, claim: n.text, status: found ? ('agree' as const) : ('missing' as const) };
     });
@@ -220,19 +321,22 @@ export function judge(frame: ClaimFrame, link: Link | undefined, entities: Map<s
   // Only the claim's own act can refute it: the record of it must involve the claim's subject.
   const subjects = a.mentions.filter((m) => m.end <= (frame.verbStart ?? 0) && !inside(m, frame.background)).flatMap((m) => m.ids);
   const coreActs = actsFor(frame, link.core.length ? link.core : docs).filter((x) => subjects.every((id) => x.doc.entities.has(id)));
+  const another = actOfAnotherName(frame, link);
   const details: Detail[] = [
-    ...a.dates.filter((d) => !d.bound).map((d) => compareDate(d, frame, acts, coreActs)),
+    ...a.dates.filter((d) => !d.bound).map((d) => compareDate(d, frame, acts, coreActs, another)),
+    ...a.yearless.filter((d) => !inside(d, frame.background)).map((d) => compareYearless(d, acts)),
     // A place inside the name that linked the claim ("the Wales summit") names the thing, not where it was.
     ...a.places
       .filter((p) => !(link.span && p.start >= link.span.start && p.end <= link.span.end))
-      .map((p) => comparePlace(p, frame, coreActs, [...new Set(acts.map((x) => x.doc))])),
+      .map((p) => comparePlace(p, frame, coreActs, [...new Set(acts.map((x) => x.doc))], another)),
     ...a.mentions
       .filter((m) => !a.places.some((p) => m.start >= p.start && m.end <= p.end))
       .filter((m) => !(link.span && m.start >= link.span.start && m.end <= link.span.end))
       .map((m) => compareEntity(m.ids, a.text.slice(m.start, m.end), m.end <= (frame.verbStart ?? 0), docs, entities)),
     ...a.amounts.map((x) => compareAmount(x, a.amounts, coreActs, docs)),
     ...compareOrdinal(frame, link.named, entities),
-    ...compareNames(frame, link, docs),
+    ...compareNames(frame, link, docs, entities, acts[0]?.act.span),
+    ...compareTitles(frame, entities, acts[0]?.act.span),
     ...compareActions(frame, link.core.length ? link.core : docs, docs),
   ];
   const actHeld = acts.length > 0;

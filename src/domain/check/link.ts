@@ -154,14 +154,46 @@ export function claimNameKeys(text: string, tokens: Token[], lexicon: Lexicon, p
     if (j > i || lone) runs.push({ start: tokens[i]!.start, end: tokens[j]!.end, words: j - i + 1 });
     i = j;
   }
-  // "The Bucharest summit", "the Hague summit": a place and a gathering name the gathering.
+  // "The Bucharest summit", "the Hague summit", "a summit in Bucharest", "the NATO summit in
+  // Bucharest": a place and a gathering name the gathering.
   const gatherings: NameKey[] = [];
+  const place = (t: Token | undefined) => t !== undefined && isWritten(t) && lexicon.knowledge.places.has(t.lower);
   for (let i = 0; i + 1 < tokens.length; i++) {
-    if (isWritten(tokens[i]!) && lexicon.knowledge.places.has(tokens[i]!.lower) && GATHERINGS.has(tokens[i + 1]!.lower))
+    if (place(tokens[i]) && GATHERINGS.has(tokens[i + 1]!.lower))
       gatherings.push({ key: `${tokens[i]!.stem} ${tokens[i + 1]!.stem}`, words: 2, start: tokens[i]!.start, end: tokens[i + 1]!.end });
+    if (GATHERINGS.has(tokens[i]!.lower) && tokens[i + 1]!.lower === 'in' && place(tokens[i + 2]))
+      gatherings.push({ key: `${tokens[i + 2]!.stem} ${tokens[i]!.stem}`, words: 2, start: tokens[i]!.start, end: tokens[i + 2]!.end });
   }
   const kept = all.filter((k) => k.acronym || runs.some((r) => k.start >= r.start && k.end <= r.end && (k.words > 1 || r.words === 1)));
   return [...kept, ...gatherings];
+}
+
+/** Longest alias the checker looks for, in words ("Charter on a Distinctive Partnership ..."). */
+const MAX_ALIAS_WORDS = 8;
+
+/**
+ * Every stretch of the claim that could be an alias, longest first: it starts with a word
+ * written as a name ("100-Year Partnership", "the Charter", "Ramstein") and does not run across
+ * a sentence's punctuation. Aliases match exactly, so nothing here needs to be distinctive.
+ */
+export function aliasCandidates(text: string, tokens: Token[]): NameKey[] {
+  const keys: NameKey[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (!isWritten(tokens[i]!) || STOPWORDS.has(tokens[i]!.lower)) continue;
+    for (let j = i; j < tokens.length && j < i + MAX_ALIAS_WORDS; j++) {
+      if (j > i && /[.;:,()"“”]/.test(text.slice(tokens[j - 1]!.end, tokens[j]!.start))) break;
+      keys.push({
+        key: tokens
+          .slice(i, j + 1)
+          .map((t) => t.stem)
+          .join(' '),
+        words: j - i + 1,
+        start: tokens[i]!.start,
+        end: tokens[j]!.end,
+      });
+    }
+  }
+  return keys.sort((a, b) => b.words - a.words || a.start - b.start);
 }
 
 /** How many records use each name key: the measure of what is distinctive. */
@@ -236,8 +268,7 @@ export function linkByName(
   );
   claimKeys.sort((a, b) => b.words - a.words || a.start - b.start);
   // An alias the record gives is a name whatever its words: "the Charter" names one record.
-  const aliasKeys = claimNameKeys(frame.analysis.text, frame.analysis.tokens, lexicon).sort((a, b) => b.words - a.words);
-  for (const k of aliasKeys) {
+  for (const k of aliasCandidates(frame.analysis.text, frame.analysis.tokens)) {
     const aliased = docs.filter((d) => d.aliasKeys.has(k.key));
     if (aliased.length === 0 || aliased.length > DISTINCTIVE) continue;
     const span = { start: k.start, end: k.end };
@@ -320,6 +351,22 @@ export function linkByParties(frame: ClaimFrame, docs: EvidenceDoc[], lexicon: L
   return { strength: 'name', docs: chainOf(hits, docs), core: hits, named: hits, by: a.text.slice(span.start, span.end), span };
 }
 
+const stemCache = new WeakMap<EvidenceDoc, Set<string>>();
+function stemsOf(d: EvidenceDoc): Set<string> {
+  let stems = stemCache.get(d);
+  if (!stems) stemCache.set(d, (stems = new Set(d.analysis.tokens.map((t) => t.stem))));
+  return stems;
+}
+
+/** Stems of the words the main clause says its act with: not a party, place, date, amount or the act's verb. */
+function mainWords(frame: ClaimFrame): string[] {
+  const a = frame.analysis;
+  const spans = [...frame.background, ...a.mentions, ...a.places, ...a.dates, ...a.yearless, ...a.amounts, ...a.actions];
+  return [
+    ...new Set(a.tokens.filter((t) => isContentToken(t) && !spans.some((x) => t.start >= x.start && t.end <= x.end)).map((t) => t.stem)),
+  ];
+}
+
 /**
  * Links by conjunction: a participant few records name, the claim's act and its date single
  * out one record (with its chain). Such a link can support a claim but never contradict it.
@@ -331,12 +378,19 @@ export function linkByConjunction(frame: ClaimFrame, docs: EvidenceDoc[], entity
   const places = a.places.filter((p) => !p.isCountry);
   if (!act || (dates.length === 0 && places.length === 0)) return undefined;
   const entities = [...a.entities];
-  if (!entities.some((id) => entityShare(id) <= SPECIFIC_SHARE)) return undefined;
+  // Without a specific participant, a date to the month or day can single out the act, but
+  // then the record's title must name the act and the record must use every word the claim's
+  // main clause says it with.
+  const specific = entities.some((id) => entityShare(id) <= SPECIFIC_SHARE);
+  const datedClosely = dates.some((d) => d.precision === 'day' || d.precision === 'month');
+  if (!specific && !datedClosely) return undefined;
+  const words = specific ? [] : mainWords(frame);
   const hits = docs.filter(
     (d) =>
       entities.every((id) => d.entities.has(id)) &&
       d.acts.some((x) => x.actions.has(act.action) && dates.every((t) => spansOverlap(t, x.span))) &&
-      places.every((p) => d.place?.name === p.name),
+      places.every((p) => d.place?.name === p.name) &&
+      (specific || (findActions(d.title).some((x) => x.action === act.action) && words.every((w) => stemsOf(d).has(w)))),
   );
   if (hits.length !== 1) return undefined;
   return { strength: 'conjunction', docs: chainOf(hits, docs), core: hits, named: hits, by: 'participants, act and date' };
