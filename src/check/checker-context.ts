@@ -57,12 +57,17 @@ async function build(source: EvidenceSource): Promise<CheckerContext> {
   const total = Math.max(1, fixedDocs.length + seed.events.length);
 
   const cache = new Map<string, EvidenceDoc>();
+  // A source that hands out the same objects (the record in memory) is read once per object;
+  // one that reads fresh rows is read once per content.
+  const byObject = new WeakMap<EventRecord, EvidenceDoc>();
   return {
     lexicon,
     fixedDocs,
     names,
     entityShare: (id) => (mentions.get(id) ?? 0) / total,
     eventDoc(e) {
+      const known = byObject.get(e);
+      if (known) return known;
       const key = JSON.stringify(e);
       let doc = cache.get(key);
       if (!doc) {
@@ -70,6 +75,7 @@ async function build(source: EvidenceSource): Promise<CheckerContext> {
         doc = eventDoc(e, lexicon);
         cache.set(key, doc);
       }
+      byObject.set(e, doc);
       return doc;
     },
   };

@@ -268,8 +268,10 @@ export function linkByName(
   );
   claimKeys.sort((a, b) => b.words - a.words || a.start - b.start);
   // An alias the record gives is a name whatever its words: "the Charter" names one record.
+  const byAlias = new Map<string, EvidenceDoc[]>();
+  for (const d of docs) for (const key of d.aliasKeys) byAlias.set(key, [...(byAlias.get(key) ?? []), d]);
   for (const k of aliasCandidates(frame.analysis.text, frame.analysis.tokens)) {
-    const aliased = docs.filter((d) => d.aliasKeys.has(k.key));
+    const aliased = byAlias.get(k.key) ?? [];
     if (aliased.length === 0 || aliased.length > DISTINCTIVE) continue;
     const span = { start: k.start, end: k.end };
     return {

@@ -89,7 +89,20 @@ const IRREGULAR: Record<string, string> = {
   overseas: 'foreign',
 };
 
+/** Stems already worked out: texts repeat their words, and a stem is a pure function of the word. */
+const stems = new Map<string, string>();
+const STEM_MEMORY = 50_000;
+
 export function stem(word: string): string {
+  let s = stems.get(word);
+  if (s === undefined) {
+    if (stems.size >= STEM_MEMORY) stems.clear();
+    stems.set(word, (s = stemOf(word)));
+  }
+  return s;
+}
+
+function stemOf(word: string): string {
   const w = word
     .toLowerCase()
     .replace(/['’]s$/, '')
