@@ -54,7 +54,21 @@ const table: [rule: string, text: string, verdict: 'supported' | 'contradicted' 
     'At the Bucharest summit in April 2008 several allies opposed granting Ukraine a Membership Action Plan.',
     'unverifiable',
   ],
-  ['an office is not a person', 'In February 1992 NATO Secretary General Javier Solana visited Kyiv for the first time.', 'unverifiable'],
+  [
+    'an office is not a person, and parties, people and offices strung together name no thing',
+    'In February 1992 NATO Secretary General Javier Solana visited Kyiv for the first time.',
+    'unverifiable',
+  ],
+  [
+    'a date in another clause than the name is not its date',
+    'An implementation paper was agreed in March 1996, and the first 16+1 consultation took place on 3 April 1996.',
+    'unverifiable',
+  ],
+  [
+    'a denial in another clause than the name does not deny its act',
+    'This has not happened, despite the fact that Ukraine joined the Partnership for Peace in 1994.',
+    'unverifiable',
+  ],
   [
     'a month, the act its title names and every word of the main clause single out a record',
     'In February 1992 a NATO Secretary General visited Kyiv for the first time.',

@@ -98,6 +98,27 @@ function compareDate(
   return { kind: 'date', claim: d.text, record: formatPartialDate(acts[0]!.act.date), status: 'conflict', doc: acts[0]!.doc };
 }
 
+/** Whether a stretch stands inside quotation marks. */
+function insideQuotes(text: string, x: Span): boolean {
+  const before = text.slice(0, x.start);
+  const straight = (before.match(/"/g) ?? []).length % 2 === 1;
+  const curly = before.lastIndexOf('“') > before.lastIndexOf('”');
+  return straight || curly;
+}
+
+/** Where a clause ends: a semicolon, or a comma before a conjunction, a subordinator or a relative word. */
+const CLAUSE_BREAK =
+  /[;:]|,\s+(?:and|but|or|while|whereas|despite|although|though|when|which|who|where|after|before|since|because|as|with)\b|\s[–—]\s/giu;
+
+/** Whether two stretches of a sentence stand in the same clause. */
+function sameClause(text: string, a: Span, b: Span): boolean {
+  const from = Math.min(a.end, b.end);
+  const to = Math.max(a.start, b.start);
+  if (to <= from) return true;
+  CLAUSE_BREAK.lastIndex = 0;
+  return !CLAUSE_BREAK.test(text.slice(from, to));
+}
+
 /**
  * Whether the claim's act is done by or to another thing the claim names after the linked one:
  * in "the Charter, and the Declaration to Complement the Charter signed in 2009" the signing
@@ -222,7 +243,9 @@ function compareActions(frame: ClaimFrame, core: EvidenceDoc[], docs: EvidenceDo
       d.analysis.actions.filter((x) => x.action === act.action).map((x) => ({ d, positive: polarity(d, d.negated, x) })),
     );
     const same = held.find((h) => h.positive === positive);
-    const opposite = held.find((h) => h.positive !== positive && core.includes(h.d));
+    // What someone is reported to have said is their claim, not this one: it cannot be refuted here.
+    const reported = (frame.act?.action === 'say' && act.start >= frame.act.end) || insideQuotes(a.text, act);
+    const opposite = !reported && held.find((h) => h.positive !== positive && core.includes(h.d));
     if (same) out.push({ kind: 'negation', claim: text, record: text, status: 'agree', doc: same.d });
     else if (opposite)
       out.push({ kind: 'negation', claim: text, record: positive ? `not ${text}` : text, status: 'conflict', doc: opposite.d });
@@ -322,13 +345,18 @@ export function judge(frame: ClaimFrame, link: Link | undefined, entities: Map<s
   const subjects = a.mentions.filter((m) => m.end <= (frame.verbStart ?? 0) && !inside(m, frame.background)).flatMap((m) => m.ids);
   const coreActs = actsFor(frame, link.core.length ? link.core : docs).filter((x) => subjects.every((id) => x.doc.entities.has(id)));
   const another = actOfAnotherName(frame, link);
+  // A detail, or the act itself, in another clause than the name that linked the claim is about something else.
+  const elsewhere = (x: Span) =>
+    another ||
+    (link.span !== undefined &&
+      (!sameClause(a.text, x, link.span) || (frame.act !== undefined && !sameClause(a.text, frame.act, link.span))));
   const details: Detail[] = [
-    ...a.dates.filter((d) => !d.bound).map((d) => compareDate(d, frame, acts, coreActs, another)),
+    ...a.dates.filter((d) => !d.bound).map((d) => compareDate(d, frame, acts, coreActs, elsewhere(d))),
     ...a.yearless.filter((d) => !inside(d, frame.background)).map((d) => compareYearless(d, acts)),
     // A place inside the name that linked the claim ("the Wales summit") names the thing, not where it was.
     ...a.places
       .filter((p) => !(link.span && p.start >= link.span.start && p.end <= link.span.end))
-      .map((p) => comparePlace(p, frame, coreActs, [...new Set(acts.map((x) => x.doc))], another)),
+      .map((p) => comparePlace(p, frame, coreActs, [...new Set(acts.map((x) => x.doc))], elsewhere(p))),
     ...a.mentions
       .filter((m) => !a.places.some((p) => m.start >= p.start && m.end <= p.end))
       .filter((m) => !(link.span && m.start >= link.span.start && m.end <= link.span.end))
@@ -344,7 +372,7 @@ export function judge(frame: ClaimFrame, link: Link | undefined, entities: Map<s
     details.push({
       kind: 'negation',
       claim: a.text.slice(frame.act?.start ?? 0, frame.act?.end ?? 0) || 'not',
-      status: actHeld ? 'conflict' : 'missing',
+      status: actHeld && !elsewhere({ start: frame.verbStart ?? 0, end: (frame.verbStart ?? 0) + 1 }) ? 'conflict' : 'missing',
       doc: acts[0]?.doc,
     });
 

@@ -64,6 +64,13 @@ export function nameKeys(text: string, lexicon: Lexicon, tokens: Token[] = token
   const own = tokens.map(
     (t, i) => content[i] && namedEntity(i) && !/^\d+$/.test(t.lower) && !lexicon.knowledge.places.has(t.lower) && !within(t, actions),
   );
+  // Parties, people and bodies strung together ("NATO Secretary General Javier Solana") name
+  // no thing: a name needs a word of its own outside them, or is one body's whole name.
+  const bodyAt = new Map(
+    mentions.filter((m) => kindAt.get(m.from) === 'body' || kindAt.get(m.from) === 'organisation').map((m) => [m.from, m.to]),
+  );
+  const namesAThing = (i: number, j: number) =>
+    bodyAt.get(i) === j + 1 || tokens.slice(i, j + 1).some((_, k) => own[i + k] && !entityAt.has(i + k));
   // A record's title or alias is a name however it is written; a claim's words must look like one.
   const capital = tokens.map((t) => !written || /^\p{Lu}/u.test(t.text));
   const keys: NameKey[] = [];
@@ -76,7 +83,7 @@ export function nameKeys(text: string, lexicon: Lexicon, tokens: Token[] = token
       if (!content[j]) continue;
       let named = false;
       for (let k = i; k <= j; k++) if (own[k] && capital[k]) named = true;
-      if (!named) continue;
+      if (!named || !namesAThing(i, j)) continue;
       keys.push({
         key: tokens
           .slice(i, j + 1)
