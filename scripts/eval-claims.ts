@@ -15,7 +15,7 @@ const REFERENCE = resolve(import.meta.dirname, '../../shared/reference/ukraine-n
 const verbose = process.argv.includes('--verbose');
 const source = memoryEvidenceSource(await readShippedRecord());
 
-for (const set of ['dev', 'validation']) {
+for (const set of ['dev', 'validation', 'holdout']) {
   const dir = `${ROOT}/${set}`;
   if (!existsSync(dir)) continue;
   const s = await scoreTexts(readLabelledTexts(dir), source);

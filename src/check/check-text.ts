@@ -180,7 +180,7 @@ export async function checkText(text: string, source: EvidenceSource, options: C
     const candidates = events.map((e) => ctx.eventDoc(e));
     const docs = [...candidates, ...ctx.fixedDocs];
     const link =
-      linkByName(frame, docs, ctx.names, ctx.lexicon, keyCache) ??
+      linkByName(frame, docs, ctx.names, ctx.lexicon, keyCache, ctx.entityShare) ??
       linkByParties(frame, ctx.fixedDocs, ctx.lexicon) ??
       resolveReference(frame, last) ??
       linkByConjunction(frame, docs, ctx.entityShare);

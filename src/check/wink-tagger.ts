@@ -22,12 +22,19 @@ export const winkTagger: Tagger = (text) => {
   const lemmas = out(its.lemma);
   const tagged: TaggedToken[] = [];
   let at = 0;
+  // wink gives no lemma for a few words ("wont"): the word stands for itself.
   values.forEach((value, i) => {
     const start = text.indexOf(value, at);
     if (start < 0) return;
     at = start + value.length;
     const tag = pos[i]!;
-    tagged.push({ text: value, start, end: at, pos: (KNOWN.has(tag) ? tag : 'OTHER') as PartOfSpeech, lemma: lemmas[i]!.toLowerCase() });
+    tagged.push({
+      text: value,
+      start,
+      end: at,
+      pos: (KNOWN.has(tag) ? tag : 'OTHER') as PartOfSpeech,
+      lemma: (lemmas[i] ?? value).toLowerCase(),
+    });
   });
   return tagged;
 };

@@ -1,4 +1,5 @@
 // Table tests for the smaller readers: units, names, places, negation, actions, order.
+import { winkTagger } from '../../src/check/wink-tagger.ts';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeText } from '../../src/domain/check/analyze-text.ts';
@@ -148,4 +149,9 @@ test('a region is a place of its own, not its country', () => {
   const [p] = findPlaces(tokenize(text), text, knowledge.places);
   assert.equal(p?.name, 'Crimea');
   assert.equal(p?.isCountry, false);
+});
+
+test('the tagger reads a word it has no lemma for ("wont") as itself', () => {
+  const tags = winkTagger('It acted against Hungary’s wont.');
+  assert.equal(tags.find((t) => t.text === 'wont')?.lemma, 'wont');
 });

@@ -37,6 +37,8 @@ export interface NameKey {
   words: number;
   /** Set for an acronym the text spells out: another form of the same name. */
   acronym?: boolean;
+  /** Set when the name is one body's whole name ("NATO-Ukraine Commission"): the body's ids. */
+  body?: string[];
   start: number;
   end: number;
 }
@@ -67,10 +69,11 @@ export function nameKeys(text: string, lexicon: Lexicon, tokens: Token[] = token
   // Parties, people and bodies strung together ("NATO Secretary General Javier Solana") name
   // no thing: a name needs a word of its own outside them, or is one body's whole name.
   const bodyAt = new Map(
-    mentions.filter((m) => kindAt.get(m.from) === 'body' || kindAt.get(m.from) === 'organisation').map((m) => [m.from, m.to]),
+    mentions.filter((m) => kindAt.get(m.from) === 'body' || kindAt.get(m.from) === 'organisation').map((m) => [m.from, m]),
   );
+  const wholeBody = (i: number, j: number) => (bodyAt.get(i)?.to === j + 1 ? bodyAt.get(i)!.ids : undefined);
   const namesAThing = (i: number, j: number) =>
-    bodyAt.get(i) === j + 1 || tokens.slice(i, j + 1).some((_, k) => own[i + k] && !entityAt.has(i + k));
+    wholeBody(i, j) !== undefined || tokens.slice(i, j + 1).some((_, k) => own[i + k] && !entityAt.has(i + k));
   // A record's title or alias is a name however it is written; a claim's words must look like one.
   const capital = tokens.map((t) => !written || /^\p{Lu}/u.test(t.text));
   const keys: NameKey[] = [];
@@ -90,6 +93,7 @@ export function nameKeys(text: string, lexicon: Lexicon, tokens: Token[] = token
           .map((t) => t.stem)
           .join(' '),
         words: n,
+        ...(wholeBody(i, j) && { body: wholeBody(i, j) }),
         start: tokens[i]!.start,
         end: tokens[j]!.end,
       });
@@ -269,9 +273,11 @@ export function linkByName(
   index: NameIndex,
   lexicon: Lexicon,
   cache: WeakMap<EvidenceDoc, Set<string>>,
+  entityShare: (id: string) => number,
 ): Link | undefined {
+  // A body's whole name is distinctive by how few records involve the body ("NATO" in any form is not).
   const claimKeys = claimNameKeys(frame.analysis.text, frame.analysis.tokens, lexicon, frame.proper).filter(
-    (k) => index.count(k.key) <= (k.acronym ? MAX_NAMED : DISTINCTIVE),
+    (k) => index.count(k.key) <= (k.acronym ? MAX_NAMED : DISTINCTIVE) && !k.body?.some((id) => entityShare(id) > SPECIFIC_SHARE),
   );
   claimKeys.sort((a, b) => b.words - a.words || a.start - b.start);
   // An alias the record gives is a name whatever its words: "the Charter" names one record.
