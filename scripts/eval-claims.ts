@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { evaluateOutcomeLines, pct } from './eval-format.ts';
 import { memoryEvidenceSource } from '../src/check/memory-evidence-source.ts';
-import { perturbedSupported, readLabelledTexts, scoreTexts, type Perturbation } from '../src/check/evaluate-texts.ts';
+import { perturbationsOf, perturbedSupported, readLabelledTexts, scoreTexts, type Perturbation } from '../src/check/evaluate-texts.ts';
 import { checkText } from '../src/check/check-text.ts';
 import { readShippedRecord } from '../src/io/shipped-record.ts';
 
@@ -23,6 +23,10 @@ for (const set of ['dev', 'validation', 'holdout']) {
   console.log(`precision of supported:    ${pct(s.supportedRight, s.supported)}`);
   console.log(`precision of contradicted: ${pct(s.contradictedRight, s.contradicted)}`);
   console.log(`recall of settled:         ${pct(s.settledRight, s.settled)}`);
+  // Every sentence the checker supports, with a year, month, city or number changed: none may stay supported.
+  const generated = perturbationsOf(s.outcomes.filter((o) => o.verdict === 'supported').map((o) => o.sentence.text));
+  const generatedWrong = await perturbedSupported(generated, source);
+  console.log(`supported claims with one detail changed, still supported: ${generatedWrong.length} of ${generated.length}`);
   const perturbedFile = `${dir}/perturbed.json`;
   if (existsSync(perturbedFile)) {
     const perturbations = JSON.parse(readFileSync(perturbedFile, 'utf8')) as Perturbation[];

@@ -104,3 +104,56 @@ export async function perturbedSupported(perturbations: Perturbation[], source: 
   }
   return wrong;
 }
+
+/** One detail of a claim changed: the `k`th variant, or undefined when the claim has no such detail. */
+export type DetailChange = (text: string, k: number) => string | undefined;
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const CITIES = [
+  'Madrid',
+  'Brussels',
+  'Vilnius',
+  'Washington',
+  'Bucharest',
+  'Kyiv',
+  'London',
+  'Paris',
+  'Berlin',
+  'Warsaw',
+  'Riga',
+  'Prague',
+];
+
+/** The details a perturbation changes: a year, a month, a city, a number. */
+export const DETAIL_CHANGES: Record<string, DetailChange> = {
+  year: (text, k) => {
+    const m = /\b(19[5-9]\d|20[0-3]\d)\b/.exec(text);
+    return m ? text.slice(0, m.index) + String(Number(m[1]) + (k % 9) + 1) + text.slice(m.index + 4) : undefined;
+  },
+  month: (text, k) => {
+    const i = MONTHS.findIndex((m) => text.includes(m));
+    return i < 0 ? undefined : text.replace(MONTHS[i]!, MONTHS[(i + (k % 11) + 1) % 12]!);
+  },
+  place: (text, k) => {
+    const i = CITIES.findIndex((c) => new RegExp(`\\b(?:in|at) ${c}\\b`).test(text));
+    return i < 0 ? undefined : text.replace(new RegExp(`\\b(in|at) ${CITIES[i]}\\b`), `$1 ${CITIES[(i + (k % 11) + 1) % 12]}`);
+  },
+  number: (text, k) => {
+    // A count or an amount, not a year: "24 F-16s", "€2 billion", "300 soldiers".
+    const m =
+      /(?<![\d.,-])(\d{1,3})(?![\d,.-]|\s*(?:January|February|March|April|May|June|July|August|September|October|November|December))\b/.exec(
+        text,
+      );
+    return m ? text.slice(0, m.index) + String(Number(m[1]) + (k % 7) + 2) + text.slice(m.index + m[1]!.length) : undefined;
+  },
+};
+
+/** Each sentence with each kind of detail changed once, where it has that detail. */
+export function perturbationsOf(sentences: string[]): Perturbation[] {
+  return sentences.flatMap((original) =>
+    Object.entries(DETAIL_CHANGES).flatMap(([changed, change]) => {
+      const perturbed = change(original, 0);
+      return perturbed && perturbed !== original ? [{ original, perturbed, changed }] : [];
+    }),
+  );
+}

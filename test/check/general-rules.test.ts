@@ -60,6 +60,11 @@ const table: [rule: string, text: string, verdict: 'supported' | 'contradicted' 
     'unverifiable',
   ],
   [
+    'a count the record does not give is missing',
+    "Ukraine officially joined NATO's Cooperative Cyber Defence Centre of Excellence (CCDCOE), 16 months after being voted in.",
+    'unverifiable',
+  ],
+  [
     'a date in another clause than the name is not its date',
     'An implementation paper was agreed in March 1996, and the first 16+1 consultation took place on 3 April 1996.',
     'unverifiable',

@@ -15,7 +15,7 @@ import { formatPartialDate, spansOverlap, type TextDate, type YearlessDay } from
 import type { PlaceMention } from './find-places.ts';
 import type { Entity } from './gazetteer.ts';
 import type { Link } from './link.ts';
-import { stem } from './tokenize.ts';
+import { stem, type Token } from './tokenize.ts';
 
 export type DetailKind = 'date' | 'place' | 'person' | 'party' | 'amount' | 'ordinal' | 'negation';
 export type DetailStatus = 'agree' | 'conflict' | 'missing';
@@ -321,6 +321,34 @@ function compareTitles(frame: ClaimFrame, entities: Map<string, Entity>, when: W
   return out;
 }
 
+/**
+ * A number no other detail accounts for ("14 months after", "300 soldiers") must be one the
+ * linked records give: a claim is not supported on the details the checker left unread.
+ */
+function compareNumbers(frame: ClaimFrame, link: Link, docs: EvidenceDoc[]): Detail[] {
+  const a = frame.analysis;
+  const read: Span[] = [...a.dates, ...a.yearless, ...a.amounts, ...a.ordinals, ...(link.span ? [link.span] : [])];
+  // A number with the word it counts ("14 months"): the same count of the same thing.
+  const counted = (tokens: Token[], i: number) => `${tokens[i]!.lower} ${tokens[i + 1]?.stem ?? ''}`;
+  const given = new Set(
+    docs.flatMap((d) => d.analysis.tokens.flatMap((t, i) => (/\d/.test(t.text) ? [counted(d.analysis.tokens, i)] : []))),
+  );
+  return (
+    a.tokens
+      .map((t, i) => ({ t, i }))
+      // "F-16", "Su-27": a number joined to letters before it is part of a name, not a count.
+      .filter(
+        ({ t }) =>
+          /^\d+(?:[.,]\d+)*$/.test(t.text) && !inside(t, read) && !/\p{L}-$/u.test(a.text.slice(Math.max(0, t.start - 2), t.start)),
+      )
+      .map(({ t, i }) =>
+        given.has(counted(a.tokens, i))
+          ? { kind: 'amount' as const, claim: t.text, record: t.text, status: 'agree' as const }
+          : { kind: 'amount' as const, claim: t.text, status: 'missing' as const },
+      )
+  );
+}
+
 /** Proper names the link itself did not account for must appear in the linked records. */
 function compareNames(frame: ClaimFrame, link: Link, docs: EvidenceDoc[], entities: Map<string, Entity>, when: When): Detail[] {
   const text = docs.map((d) => [...d.names, d.analysis.text].join(' ')).join(' ');
@@ -365,6 +393,7 @@ export function judge(frame: ClaimFrame, link: Link | undefined, entities: Map<s
     ...compareOrdinal(frame, link.named, entities),
     ...compareNames(frame, link, docs, entities, acts[0]?.act.span),
     ...compareTitles(frame, entities, acts[0]?.act.span),
+    ...compareNumbers(frame, link, docs),
     ...compareActions(frame, link.core.length ? link.core : docs, docs),
   ];
   const actHeld = acts.length > 0;
