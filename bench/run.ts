@@ -97,6 +97,14 @@ if (only.has('check')) {
       target: `>= ${check.CHECK_SHIPPED_SENTENCES_PER_SECOND_TARGET}`,
       met: shipped.sentencesPerSecond >= check.CHECK_SHIPPED_SENTENCES_PER_SECOND_TARGET,
     });
+    const pool = await check.benchCheckPool(await check.shippedRecordSource());
+    console.log(check.formatPoolFigures(pool));
+    summary.push({
+      figure: 'check pool: main-thread loop delay while 100 kB are checked',
+      value: `${pool.maxLoopDelayMs.toFixed(1)} ms (100 kB in ${pool.longTextMs.toFixed(0)} ms)`,
+      target: '<= 100 ms',
+      met: pool.maxLoopDelayMs <= 100,
+    });
     const { openStore } = await import('../src/store/open-store.ts');
     const { storeEvidenceSource } = await import('../src/check/store-evidence-source.ts');
     const { importPaths } = await import('../src/io/import-records.ts');

@@ -48,6 +48,7 @@ const SHOTS: Shot[] = [
     path: '/check',
     prepare: async (page) => {
       await page.getByLabel('Text to check').fill(SEED);
+      await page.getByLabel(/Also list the sentences/).check();
       await page.getByRole('button', { name: 'Check', exact: true }).click();
       await page.locator('[data-testid="checked-text"], .error-box').first().waitFor();
       if (await page.locator('mark.claim').count()) await page.locator('mark.claim').first().click();

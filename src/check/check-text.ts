@@ -16,7 +16,7 @@ import { linkByConjunction, linkByName, linkByParties, type Link } from '../doma
 import type { Tagger } from '../domain/check/tagger.ts';
 import { isContentToken, stem } from '../domain/check/tokenize.ts';
 import { blankCitations, splitClaims } from '../domain/check/units.ts';
-import { PactwatchError } from '../domain/errors.ts';
+import { CHECK_BUDGET_MS, overBudget } from './check-budget.ts';
 import { checkerContext, type CheckerContext } from './checker-context.ts';
 import type { EvidenceSource } from './evidence-source.ts';
 import { winkTagger } from './wink-tagger.ts';
@@ -26,8 +26,6 @@ export const CANDIDATE_EVENTS = 40;
 const MAX_EVIDENCE = 5;
 /** How long the checker works before it lets other work on the event loop run. */
 const SLICE_MS = 10;
-/** How long one check may take in all. */
-export const CHECK_BUDGET_MS = 20_000;
 
 export interface CheckOptions {
   /** Also return the units that were not checked, with the reason. */
@@ -157,12 +155,7 @@ export async function checkText(text: string, source: EvidenceSource, options: C
     if (Date.now() - sliceStart > SLICE_MS) {
       await yieldToLoop();
       sliceStart = Date.now();
-      if (Date.now() > deadline)
-        throw new PactwatchError(
-          'payload_too_large',
-          `The text took longer than ${Math.round((options.budgetMs ?? CHECK_BUDGET_MS) / 1000)} s to check; check it in parts.`,
-          413,
-        );
+      if (Date.now() > deadline) throw overBudget(options.budgetMs ?? CHECK_BUDGET_MS);
     }
     if (notProse(unit.text)) {
       if (options.includeSkipped) skipped.push({ text: unit.text, start: unit.start, end: unit.end, reason: 'not-prose' });

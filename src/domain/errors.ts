@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'precondition_required'
   | 'payload_too_large'
   | 'rate_limited'
+  | 'unavailable'
   | 'internal';
 
 export interface FieldProblem {
@@ -29,7 +30,7 @@ export class PactwatchError extends Error {
     message: string,
     readonly status: number = 400,
     readonly details?: FieldProblem[],
-    /** HTTP headers the answer carries (Retry-After with a 429). */
+    /** HTTP headers the answer carries (Retry-After with a 429 or a 503). */
     readonly headers?: Record<string, string>,
   ) {
     super(message);

@@ -11,6 +11,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { CheckPoolOptions } from '../check/check-pool.ts';
 import { PactwatchError } from '../domain/errors.ts';
 import type { SourceTierTable } from '../domain/source-tiers.ts';
 import { loadSourceTierTable } from '../io/source-tier-table.ts';
@@ -61,6 +62,8 @@ export interface AppOptions {
   eventIndexMinEvents?: number;
   /** The source-tier table (source-tiers.ts); data/source-tiers.json by default. */
   sourceTiers?: SourceTierTable;
+  /** The worker threads POST /api/check runs in: their number, the queue's bound, the time budget. */
+  checkPool?: Omit<CheckPoolOptions, 'tiers'>;
 }
 
 export const DEFAULT_WEB_ROOT = packagePath('web', 'dist');
@@ -164,7 +167,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerDeliveriesRoutes(app, store, writeLimit);
   registerChangesRoutes(app, store);
   registerUsersRoutes(app, store, writeLimit);
-  registerCheckRoutes(app, store, options.checkLimit ?? { max: 30, timeWindow: '1 minute' });
+  registerCheckRoutes(app, store, options.checkLimit ?? { max: 30, timeWindow: '1 minute' }, options.checkPool ?? {});
   registerReportRoutes(app, store, tracking);
   registerFeedRoutes(app, store, tracking);
 

@@ -1,12 +1,11 @@
 // readRecordBatches in a worker thread. Parsing and validating a large file costs about as
 // much as writing it, so on a second core the two overlap instead of taking turns. The batches,
 // problems and progress that arrive are those the in-process reader gives for the same files.
-import { extname } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { PactwatchError, type ErrorCode, type FieldProblem } from '../domain/errors.ts';
 import type { RecordKind } from '../domain/vocabulary.ts';
 import type { RecordBatch } from '../store/record-store.ts';
 import { totalBytes, type ReadProgress } from './record-reader.ts';
+import { startWorker } from '../worker-thread.ts';
 
 /** Batches read ahead of the writer: enough to keep both threads busy, few enough to bound memory. */
 const WINDOW = 16;
@@ -25,26 +24,14 @@ export type FromReader =
   | { type: 'failed'; error: { message: string; code?: string; status?: number; details?: FieldProblem[] } };
 export type ToReader = { type: 'taken' };
 
-/**
- * The compiled reader (dist/) is plain JavaScript and runs as it is. Run from the sources (tests,
- * tsx), it is TypeScript, and a worker starts without its parent's module hooks, so it starts
- * through bin/typescript-worker.js, which registers tsx first.
- */
-function readerEntry(): URL {
-  return extname(import.meta.url) === '.js'
-    ? new URL('./record-reader-worker.js', import.meta.url)
-    : new URL('../../bin/typescript-worker.js', import.meta.url);
-}
-
 export async function* readRecordBatchesInThread(
   files: string[],
   problems: FieldProblem[],
   progress: ReadProgress = {},
 ): AsyncIterable<RecordBatch> {
-  const worker = new Worker(readerEntry(), {
+  const worker = startWorker('record-reader-worker', import.meta.url, {
     resourceLimits: { maxOldGenerationSizeMb: heapLimitMb(totalBytes(files)) },
     workerData: {
-      module: new URL(`./record-reader-worker${extname(import.meta.url)}`, import.meta.url).href,
       files,
       window: WINDOW,
       encoding: progress.encoding,

@@ -129,6 +129,14 @@ test('npx pactwatch serve serves the web app and the shipped record from the pac
     const events = (await (await fetch(`${base}/api/events?limit=1`)).json()) as { total: number };
     assert.ok(events.total > 100, `the shipped record is loaded (${events.total} events)`);
     assert.equal((await fetch(`${base}/api/openapi.json`)).status, 200);
+    // Checks run in a worker thread, which must start from the compiled package too.
+    const checked = await fetch(`${base}/api/check`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ text: 'Ukraine joined the Partnership for Peace in 1994.' }),
+    });
+    assert.equal(checked.status, 200);
+    assert.equal(((await checked.json()) as { claims: unknown[] }).claims.length, 1);
   } finally {
     stop(server);
   }

@@ -303,6 +303,64 @@ describe('issue 15 pages in Chromium', { skip: chromiumMissing }, () => {
     await done(page);
   });
 
+  test('the checker compares details in a table, lists linked records strongest source first, and skipped sentences on request', async () => {
+    const problems: string[] = [];
+    for (const [lang, colorScheme, labels] of [
+      [
+        'en',
+        'light',
+        { text: 'Text to check', check: 'Check', skipped: /Also list the sentences/, table: 'Details compared with the record' },
+      ],
+      [
+        'uk',
+        'dark',
+        { text: 'Текст для перевірки', check: 'Перевірити', skipped: /Також показати речення/, table: 'Деталі, порівняні з реєстром' },
+      ],
+    ] as const) {
+      const page = await open('/check', { lang, colorScheme });
+      await page.getByLabel(labels.text).fill(`${SEED} Photo: Reuters. Will Ukraine join NATO?`);
+      await page.getByLabel(labels.skipped).check();
+      await page.getByRole('button', { name: labels.check, exact: true }).click();
+      await page.getByTestId('checked-text').waitFor();
+
+      // The Charter claim: the date in conflict, side by side, and the record that says so.
+      const table = page.locator('#claim-0').getByRole('table', { name: labels.table });
+      const date = table.locator('tr[data-status="conflict"]').first();
+      const cells = await date.locator('td').allInnerTexts();
+      assert.equal(cells[1], 'February 8, 2019', `${lang}: the text's date`);
+      assert.equal(cells[2], '9 July 1997', `${lang}: the record's date`);
+      assert.ok(await date.getByRole('link').count(), `${lang}: the row links the record that says so`);
+      // Linked records list their sources strongest first: the first one's badge is primary.
+      const firstTier = page.locator('#claim-0 .sources').first().locator('.badge.tier').first();
+      assert.match((await firstTier.getAttribute('class')) ?? '', /tier-primary/);
+
+      const skipped = page.getByTestId('skipped');
+      const items = await skipped.locator('li').allInnerTexts();
+      assert.equal(items.length, 2, `${lang}: the caption and the question`);
+      assert.match(items[0]!, /Photo: Reuters/);
+      assert.match(items[1]!, /Will Ukraine join NATO\?/);
+      assert.match(items[1]!, lang === 'en' ? /a question/ : /запитання/);
+
+      const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+      for (const v of result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical'))
+        problems.push(
+          `${lang} ${colorScheme}: ${v.id} (${v.impact}) ${v.nodes
+            .map((n) => n.target.join(' '))
+            .slice(0, 3)
+            .join(', ')}`,
+        );
+
+      // Without the box ticked, no list of skipped sentences.
+      await page.getByRole('button', { name: lang === 'en' ? 'Edit text' : 'Редагувати текст' }).click();
+      await page.getByLabel(labels.skipped).uncheck();
+      await page.getByRole('button', { name: labels.check, exact: true }).click();
+      await page.getByTestId('checked-text').waitFor();
+      assert.equal(await page.getByTestId('skipped').count(), 0);
+      await done(page);
+    }
+    assert.deepEqual(problems, []);
+  });
+
   test('the Atom feed is linked beside the calendar feed and parses as Atom', async () => {
     const page = await open('/commitments');
     const link = page.getByRole('link', { name: 'Follow changes (Atom)' });

@@ -53,6 +53,8 @@ export interface Evidence {
   date?: string;
   title?: string;
   sources?: string[];
+  /** The tier of each source, in the order of `sources` (strongest first). */
+  source_tiers?: string[];
 }
 
 export type Verdict = 'supported' | 'contradicted' | 'unverifiable';
@@ -75,11 +77,20 @@ export interface Claim {
   evidence: Evidence[];
   /** The comparison behind the verdict (CONTRACT.md, "Additions (2026-12)"), when the checker gives it. */
   details?: ClaimDetail[];
-  link?: { by: string; strength: number };
+  link?: { by: string; strength: 'name' | 'reference' | 'conjunction' };
+}
+
+/** A part of the text the checker did not check, and why. */
+export interface SkippedUnit {
+  text: string;
+  start: number;
+  end: number;
+  reason: string;
 }
 
 export interface CheckResult {
   claims: Claim[];
+  skipped?: SkippedUnit[];
 }
 
 export interface Change {
@@ -222,7 +233,8 @@ export const api = {
     return last;
   },
   deliveries: () => get<List<Delivery>>('/deliveries').then((list) => list.items),
-  check: (text: string) => request<CheckResult>(url('/check'), { method: 'POST', body: { text } }).then((r) => r.data),
+  check: (text: string, includeSkipped = false) =>
+    request<CheckResult>(url('/check'), { method: 'POST', body: { text, include_skipped: includeSkipped } }).then((r) => r.data),
   me: () => get<Me>('/me'),
   changes: (kind: RecordKind, id: string) => get<List<Change>>('/changes', { record: `${kind}/${id}` }).then((list) => list.items),
   record<K extends RecordKind>(kind: K, id: string): Promise<Response<RecordTypes[K]>> {

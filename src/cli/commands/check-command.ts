@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { checkText } from '../../check/check-text.ts';
+import { rankEvidenceSources, type RankedCheckResult } from '../../check/evidence-tiers.ts';
 import { storeEvidenceSource } from '../../check/store-evidence-source.ts';
-import type { CheckResult } from '../../domain/check/check-result.ts';
+import { loadSourceTierTable } from '../../io/source-tier-table.ts';
 import { withStore } from '../open-cli-store.ts';
 import { readTextInput } from '../read-text-input.ts';
 
@@ -15,18 +16,19 @@ export function registerCheck(program: Command): void {
     .option('--json', 'print the check result as JSON (CONTRACT.md, "Check result")')
     .action(async (file: string | undefined, options: { json?: boolean }, command: Command) => {
       const text = await readTextInput(file);
-      const result = await withStore(command, (store) => checkText(text, storeEvidenceSource(store)));
+      const checked = await withStore(command, (store) => checkText(text, storeEvidenceSource(store)));
+      const result = rankEvidenceSources(checked, loadSourceTierTable());
       process.stdout.write(options.json ? JSON.stringify(result, null, 2) + '\n' : formatCheck(result));
     });
 }
 
-function formatCheck(result: CheckResult): string {
+function formatCheck(result: RankedCheckResult): string {
   if (result.claims.length === 0) return 'No checkable claims found.\n';
   return (
     result.claims
       .map((c) => {
         const evidence = c.evidence.map(
-          (e) => `    ${e.date} ${e.title} [${e.kind} ${e.id}]\n${e.sources.map((s) => `      ${s}`).join('\n')}`,
+          (e) => `    ${e.date} ${e.title} [${e.kind} ${e.id}]\n${e.sources.map((s, i) => `      ${s} (${e.source_tiers[i]})`).join('\n')}`,
         );
         return [`${MARK[c.verdict]} (${c.confidence.toFixed(2)}): ${c.text}`, `  ${c.explanation}`, ...evidence].join('\n');
       })

@@ -2,11 +2,13 @@
 // path; add one by adding an entry.
 import type { Writable } from 'node:stream';
 import { checkText } from '../../check/check-text.ts';
+import { rankEvidenceSources } from '../../check/evidence-tiers.ts';
 import { storeEvidenceSource } from '../../check/store-evidence-source.ts';
 import { todayIso } from '../../domain/partial-date.ts';
 import { renderClaimReview } from '../../io/claimreview.ts';
 import { exportCsv, exportJson } from '../../io/export-records.ts';
 import { buildIcs } from '../../io/ics.ts';
+import { loadSourceTierTable } from '../../io/source-tier-table.ts';
 import { exportSqliteFile } from '../../io/sqlite-export.ts';
 import { buildTimelineJs } from '../../io/timelinejs.ts';
 import type { RecordStore } from '../../store/record-store.ts';
@@ -90,7 +92,8 @@ export const EXPORT_FORMATS: Record<string, ExportFormatSpec> = {
     needsOut: false,
     async toStream(store, out, options) {
       const text = await readTextInput(options.input);
-      const result = await checkText(text, storeEvidenceSource(store));
+      // Citations strongest source first.
+      const result = rankEvidenceSources(await checkText(text, storeEvidenceSource(store)), loadSourceTierTable());
       const reviews = renderClaimReview(result, { url: options.url ?? 'https://example.org/pactwatch-review', datePublished: todayIso() });
       out.write(json(reviews));
       const unverifiable = result.claims.filter((claim) => claim.verdict === 'unverifiable').length;

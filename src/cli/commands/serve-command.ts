@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { buildApp } from '../../http/build-app.ts';
 import { openCliStore } from '../open-cli-store.ts';
 import { positiveIntArg } from '../cli-values.ts';
+import { DEFAULT_POOL_SIZE } from '../../check/check-pool.ts';
 
 export function registerServe(program: Command): void {
   program
@@ -13,12 +14,19 @@ export function registerServe(program: Command): void {
       '--trust-proxy <proxies>',
       'behind a reverse proxy: its address(es) (comma list, CIDR allowed), a hop count, or "true"; X-Forwarded-For from them gives the client address that rate limits count by (also PACTWATCH_TRUST_PROXY)',
     )
-    .action(async (options: { port: number; host: string; trustProxy?: string }, command: Command) => {
+    .option(
+      '--check-workers <n>',
+      `threads that check texts for POST /api/check (default ${DEFAULT_POOL_SIZE}: min(2, cores); also PACTWATCH_CHECK_WORKERS)`,
+      positiveIntArg,
+    )
+    .action(async (options: { port: number; host: string; trustProxy?: string; checkWorkers?: number }, command: Command) => {
       const store = await openCliStore(command);
+      const fromEnv = process.env.PACTWATCH_CHECK_WORKERS;
       const app = await buildApp({
         store,
         logger: { level: process.env.LOG_LEVEL ?? 'info' },
         trustProxy: trustProxyValue(options.trustProxy ?? process.env.PACTWATCH_TRUST_PROXY),
+        checkPool: { size: options.checkWorkers ?? (fromEnv ? positiveIntArg(fromEnv) : undefined), warm: true },
       });
       // Stop taking requests, let those in flight finish, then close the database.
       const stop = () => void app.close().then(() => store.close());

@@ -1,15 +1,29 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { checkText } from '../../check/check-text.ts';
+import { CheckPool, type CheckPoolOptions } from '../../check/check-pool.ts';
+import { rankedCheckResultSchema } from '../../check/evidence-tiers.ts';
 import { storeEvidenceSource } from '../../check/store-evidence-source.ts';
-import { checkRequestSchema, checkResultSchema } from '../../domain/check/check-result.ts';
+import { checkRequestSchema } from '../../domain/check/check-result.ts';
 import type { RecordStore } from '../../store/record-store.ts';
 import type { RateLimit } from '../build-app.ts';
 
-export function registerCheckRoutes(fastify: FastifyInstance, store: RecordStore, checkLimit: RateLimit): void {
+/** Aborted when the client goes away before its answer is sent. */
+function clientGone(reply: FastifyReply): AbortSignal {
+  const controller = new AbortController();
+  reply.raw.once('close', () => reply.raw.writableFinished || controller.abort());
+  return controller.signal;
+}
+
+export function registerCheckRoutes(
+  fastify: FastifyInstance,
+  store: RecordStore,
+  checkLimit: RateLimit,
+  pool: Omit<CheckPoolOptions, 'tiers'>,
+): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  // One source for the app's life: the checker keeps its gazetteer per source and record version.
-  const source = storeEvidenceSource(store);
+  // One source and one pool for the app's life: each worker keeps its checker context per record version.
+  const checks = new CheckPool(storeEvidenceSource(store), { ...pool, tiers: fastify.sourceTiers });
+  app.addHook('onClose', () => checks.close());
   app.post(
     '/api/check',
     {
@@ -18,9 +32,14 @@ export function registerCheckRoutes(fastify: FastifyInstance, store: RecordStore
         tags: ['check'],
         summary: 'Check the claims in a text against the record',
         body: checkRequestSchema,
-        response: { 200: checkResultSchema },
+        response: { 200: rankedCheckResultSchema },
       },
     },
-    (request) => checkText(request.body.text, source),
+    async (request, reply) => {
+      const json = await checks.check(request.body.text, { includeSkipped: request.body.include_skipped, signal: clientGone(reply) });
+      // The worker validated and serialised the answer against the schema above; Fastify sends
+      // JSON text as it is, which the schema's typing does not know.
+      return (reply as FastifyReply).type('application/json').send(json);
+    },
   );
 }

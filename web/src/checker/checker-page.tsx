@@ -1,6 +1,6 @@
 // Paste or drop a text; each claim comes back marked in place with its verdict and evidence.
-import { useState, type DragEvent, type FormEvent } from 'react';
-import { api, type CheckResult, type Claim, type Verdict } from '../api.ts';
+import { Fragment, useState, type DragEvent, type FormEvent } from 'react';
+import { api, type CheckResult, type Claim, type SkippedUnit, type Verdict } from '../api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ErrorBox } from '../components/status.tsx';
 import { ClaimCard } from './claim-card.tsx';
@@ -34,6 +34,7 @@ export function CheckerPage() {
   const [error, setError] = useState<Error | null>(null);
   const [dragging, setDragging] = useState(false);
   const [active, setActive] = useState<number | null>(null);
+  const [listSkipped, setListSkipped] = useState(false);
 
   const edit = (value: string) => {
     setText(value);
@@ -44,7 +45,7 @@ export function CheckerPage() {
     setBusy(true);
     setError(null);
     try {
-      setResult({ text, check: await api.check(text) });
+      setResult({ text, check: await api.check(text, listSkipped) });
       setActive(null);
     } catch (e) {
       setError(e as Error);
@@ -93,20 +94,25 @@ export function CheckerPage() {
                 </label>
                 <textarea id="check-text" value={text} onChange={(e) => edit(e.target.value)} placeholder={t.check.drop} />
               </div>
+              <label className="small">
+                <input type="checkbox" checked={listSkipped} onChange={(e) => setListSkipped(e.target.checked)} /> {t.check.showSkipped}
+              </label>
             </form>
           )}
           <div className="actions">
+            {/* Keys keep React from turning the clicked "Edit text" button into the submit
+                button in place, which the click would then activate (a second check). */}
             {result ? (
-              <>
+              <Fragment key="result">
                 <button type="button" onClick={() => setResult(null)}>
                   {t.check.clear}
                 </button>
                 <button type="button" onClick={() => downloadClaimReview(result.check)} title={t.check.exportHelp}>
                   {t.check.exportReview}
                 </button>
-              </>
+              </Fragment>
             ) : (
-              <button type="submit" form="check-form" className="primary" disabled={busy || !text.trim()}>
+              <button key="check" type="submit" form="check-form" className="primary" disabled={busy || !text.trim()}>
                 {busy ? t.check.checking : t.check.submit}
               </button>
             )}
@@ -132,11 +138,29 @@ export function CheckerPage() {
                   <ClaimCard key={i} index={i} claim={claim} active={active === i} onSelect={() => setActive(i)} />
                 ))}
               </ol>
+              {result.check.skipped && <SkippedList units={result.check.skipped} />}
             </>
           )}
         </section>
       </div>
     </div>
+  );
+}
+
+/** The sentences the checker left out, each with the reason. */
+function SkippedList({ units }: { units: SkippedUnit[] }) {
+  const { t } = useI18n();
+  return (
+    <section aria-labelledby="skipped-heading" data-testid="skipped">
+      <h2 id="skipped-heading">{t.check.skipped(units.length)}</h2>
+      <ul className="plain skipped-list">
+        {units.map((unit, i) => (
+          <li key={i}>
+            <q>{unit.text}</q> <span className="small muted">{t.check.skipReasons[unit.reason] ?? unit.reason}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 

@@ -270,14 +270,29 @@ export const en = {
       negation: 'Negation',
     } as Record<string, string>,
     detailStatus: { agree: 'agrees', conflict: 'differs', missing: 'not in the record' } as Record<string, string>,
-    detail: (kind: string, claim: string, record: string | undefined, status: string) =>
-      status === 'agree'
-        ? `${kind}: “${claim}” agrees with the record.`
-        : status === 'conflict'
-          ? `${kind}: the text says “${claim}”, the record says “${record ?? '?'}”.`
-          : `${kind}: “${claim}” is not in the record.`,
-    linkedBy: (by: string, strength: number) => `matched to the record by ${by} (${Math.round(strength * 100)}%)`,
-    evidence: 'Evidence',
+    linkedBy: (by: string, strength: string) =>
+      strength === 'name'
+        ? `linked to the record by the name “${by}”`
+        : strength === 'reference'
+          ? `linked to the record by a back-reference to “${by}”`
+          : `linked to the record by participants, act and date (${by})`,
+    compared: 'Details compared with the record',
+    column: { detail: 'Detail', text: 'The text says', record: 'The record says', result: 'Result', source: 'Record' },
+    noRecordValue: '—',
+    evidence: 'Linked records',
+    showSkipped: 'Also list the sentences that were not checked, and why',
+    skipped: (n: number) => `${count(n, 'sentence', 'sentences')} not checked`,
+    skipReasons: {
+      heading: 'a heading',
+      caption: 'a caption or picture credit',
+      metadata: 'page metadata (a date stamp, “Updated:”, a source line)',
+      question: 'a question',
+      prediction: 'a prediction or a hedged statement',
+      opinion: 'an opinion or a belief',
+      'no-assertion': 'asserts nothing',
+      'nothing-checkable': 'no date, place, amount, order, nor a party doing something',
+      'not-prose': 'not prose (too long, or mostly not letters)',
+    } as Record<string, string>,
     verdict: { supported: 'Supported', contradicted: 'Contradicted', unverifiable: 'Unverifiable' },
     summary: 'Summary',
   },

@@ -278,14 +278,29 @@ export const uk: Strings = {
       negation: 'Заперечення',
     },
     detailStatus: { agree: 'збігається', conflict: 'відрізняється', missing: 'немає в реєстрі' },
-    detail: (kind, claim, record, status) =>
-      status === 'agree'
-        ? `${kind}: «${claim}» збігається з реєстром.`
-        : status === 'conflict'
-          ? `${kind}: у тексті «${claim}», у реєстрі «${record ?? '?'}».`
-          : `${kind}: «${claim}» немає в реєстрі.`,
-    linkedBy: (by, strength) => `зіставлено з реєстром за ознакою «${by}» (${Math.round(strength * 100)}%)`,
-    evidence: 'Докази',
+    linkedBy: (by, strength) =>
+      strength === 'name'
+        ? `пов’язано з реєстром за назвою «${by}»`
+        : strength === 'reference'
+          ? `пов’язано з реєстром за посиланням на «${by}»`
+          : `пов’язано з реєстром за учасниками, дією та датою (${by})`,
+    compared: 'Деталі, порівняні з реєстром',
+    column: { detail: 'Деталь', text: 'У тексті', record: 'У реєстрі', result: 'Результат', source: 'Запис' },
+    noRecordValue: '—',
+    evidence: 'Пов’язані записи',
+    showSkipped: 'Також показати речення, які не перевірялися, і чому',
+    skipped: (n) => `Не перевірено: ${count(n, 'речення', 'речення', 'речень')}`,
+    skipReasons: {
+      heading: 'заголовок',
+      caption: 'підпис до фото або зазначення авторства',
+      metadata: 'метадані сторінки (дата, «Оновлено:», рядок джерела)',
+      question: 'запитання',
+      prediction: 'прогноз або непевне твердження',
+      opinion: 'думка або переконання',
+      'no-assertion': 'нічого не стверджує',
+      'nothing-checkable': 'немає дати, місця, суми, порядку чи дії сторони',
+      'not-prose': 'не звичайний текст (задовгий або переважно не літери)',
+    },
     verdict: { supported: 'Підтверджено', contradicted: 'Спростовано', unverifiable: 'Неможливо перевірити' },
     summary: 'Підсумок',
   },
