@@ -65,6 +65,8 @@ export const DEFAULT_POOL_SIZE = Math.min(2, os.availableParallelism());
 export const DEFAULT_QUEUE = 16;
 /** How long after the budget a worker that has not answered is ended. */
 const HARD_STOP_GRACE_MS = 2_000;
+/** What a new worker may take, beside that, to load the tagger and read the record before its first answer. */
+const STARTUP_GRACE_MS = 15_000;
 
 interface Job {
   id: number;
@@ -79,6 +81,8 @@ interface Slot {
   job?: Job;
   started?: number;
   hardStop?: NodeJS.Timeout;
+  /** Set once the worker has answered: until then it is still loading the tagger and the record. */
+  answered?: boolean;
 }
 
 export const wireError = (error: unknown): WireError =>
@@ -162,7 +166,8 @@ export class CheckPool {
       const job = this.waiting.shift()!;
       slot.job = job;
       slot.started = Date.now();
-      slot.hardStop = setTimeout(() => void this.end(slot, overBudget(this.budgetMs)), this.budgetMs + HARD_STOP_GRACE_MS);
+      const grace = HARD_STOP_GRACE_MS + (slot.answered ? 0 : STARTUP_GRACE_MS);
+      slot.hardStop = setTimeout(() => void this.end(slot, overBudget(this.budgetMs)), this.budgetMs + grace);
       slot.worker.postMessage({ type: 'check', id: job.id, text: job.text, includeSkipped: job.includeSkipped } satisfies ToCheckWorker);
     }
   }
@@ -184,6 +189,7 @@ export class CheckPool {
     const job = slot.job;
     if (!job || job.id !== message.id) return;
     clearTimeout(slot.hardStop);
+    slot.answered = true;
     this.meanMs = 0.8 * this.meanMs + 0.2 * (Date.now() - slot.started!);
     slot.job = undefined;
     if (message.type === 'done') job.resolve(message.json);

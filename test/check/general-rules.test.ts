@@ -59,6 +59,8 @@ const table: [rule: string, text: string, verdict: 'supported' | 'contradicted' 
     'In February 1992 NATO Secretary General Javier Solana visited Kyiv for the first time.',
     'unverifiable',
   ],
+  ['a weekday the act fell on agrees', 'Keir Starmer signed the 100-Year Partnership in Kyiv on Thursday.', 'supported'],
+  ['another weekday is missing', 'Keir Starmer signed the 100-Year Partnership in Kyiv on Friday.', 'unverifiable'],
   [
     'a count the record does not give is missing',
     "Ukraine officially joined NATO's Cooperative Cyber Defence Centre of Excellence (CCDCOE), 16 months after being voted in.",
