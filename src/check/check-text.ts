@@ -131,8 +131,8 @@ function evidenceFor(j: Judgement, link: Link | undefined, frame: ClaimFrame, ca
 }
 
 const CONFIDENCE = {
-  supported: { name: 0.9, reference: 0.8, conjunction: 0.75 },
-  contradicted: { name: 0.85, reference: 0.75, conjunction: 0 },
+  supported: { name: 0.9, mention: 0.8, reference: 0.8, conjunction: 0.75 },
+  contradicted: { name: 0.85, mention: 0, reference: 0.75, conjunction: 0 },
 };
 
 /** How sure the verdict is, by how the claim was linked: a name is surer than a back-reference or a conjunction. */
@@ -141,12 +141,36 @@ function confidenceOf(j: Judgement, link: Link | undefined): number {
   return CONFIDENCE[j.verdict][link.strength];
 }
 
+/**
+ * The link and the judgement of one claim. A record that merely mentions a name the claim uses
+ * is a weak link: when it does not support the claim, the conjunction of participants, act
+ * and date may single out the record that does.
+ */
+function linkAndJudge(
+  frame: ClaimFrame,
+  docs: EvidenceDoc[],
+  last: Link | undefined,
+  ctx: CheckerContext,
+  keyCache: WeakMap<EvidenceDoc, Set<string>>,
+): { link: Link | undefined; j: Judgement } {
+  const entities = ctx.lexicon.gazetteer.entities;
+  const link =
+    linkByName(frame, docs, ctx.names, ctx.lexicon, keyCache, ctx.entityShare) ??
+    linkByParties(frame, ctx.fixedDocs, ctx.lexicon) ??
+    resolveReference(frame, last) ??
+    linkByConjunction(frame, docs, ctx.entityShare);
+  const j = judge(frame, link, entities);
+  if (link?.strength !== 'mention' || j.verdict === 'supported') return { link, j };
+  const other = linkByConjunction(frame, docs, ctx.entityShare);
+  const k = other && judge(frame, other, entities);
+  return k?.verdict === 'supported' ? { link: other, j: k } : { link, j };
+}
+
 export async function checkText(text: string, source: EvidenceSource, options: CheckOptions = {}): Promise<CheckResult> {
   const ctx = await checkerContext(source);
   const tagger = options.tagger ?? winkTagger;
   const deadline = Date.now() + (options.budgetMs ?? CHECK_BUDGET_MS);
   const keyCache = new WeakMap<EvidenceDoc, Set<string>>();
-  const entities = ctx.lexicon.gazetteer.entities;
   const claims: CheckedClaim[] = [];
   const skipped: NonNullable<CheckResult['skipped']> = [];
   let last: Link | undefined;
@@ -172,13 +196,8 @@ export async function checkText(text: string, source: EvidenceSource, options: C
     const events = await source.candidateEvents(queryWords(analysis, ctx), CANDIDATE_EVENTS);
     const candidates = events.map((e) => ctx.eventDoc(e));
     const docs = [...candidates, ...ctx.fixedDocs];
-    const link =
-      linkByName(frame, docs, ctx.names, ctx.lexicon, keyCache, ctx.entityShare) ??
-      linkByParties(frame, ctx.fixedDocs, ctx.lexicon) ??
-      resolveReference(frame, last) ??
-      linkByConjunction(frame, docs, ctx.entityShare);
+    const { link, j } = linkAndJudge(frame, docs, last, ctx, keyCache);
     if (link?.strength === 'name') last = link;
-    const j = judge(frame, link, entities);
     claims.push({
       text: unit.text,
       start: unit.start,

@@ -27,14 +27,21 @@ const table: [rule: string, text: string, verdict: 'supported' | 'contradicted' 
   ],
   [
     'receiving is delivering',
-    'Ukraine received its first batch of Dutch F-16 jets in October 2024.',
+    'Ukraine received C$2 billion from Canada in March 2024.',
     'supported',
-    /^netherlands-f16-first-oct-2024$/,
+    /^canada-2024-budget-support-2bn-cad$/,
+  ],
+  ['a body many records name links none of them alone', 'The NATO-Ukraine Council met for the first time.', 'unverifiable'],
+  [
+    "a month, the act the title names and every word of the claim single out the body's meeting",
+    'The NATO-Ukraine Council met for the first time in Vilnius in July 2023.',
+    'supported',
   ],
   [
-    'a body many records name links none of them alone',
-    'The NATO-Ukraine Council met for the first time in Vilnius in July 2023.',
-    'unverifiable',
+    'a name a record only mentions never refutes it, and the record of the act supports the claim',
+    'Ukraine received three Patriot launchers from the Netherlands in November 2024.',
+    'supported',
+    /^netherlands-2024-11-patriot-launchers$/,
   ],
   [
     'an alias names its record',

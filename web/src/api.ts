@@ -77,7 +77,7 @@ export interface Claim {
   evidence: Evidence[];
   /** The comparison behind the verdict (CONTRACT.md, "Additions (2026-12)"), when the checker gives it. */
   details?: ClaimDetail[];
-  link?: { by: string; strength: 'name' | 'reference' | 'conjunction' };
+  link?: { by: string; strength: 'name' | 'mention' | 'reference' | 'conjunction' };
 }
 
 /** A part of the text the checker did not check, and why. */

@@ -57,7 +57,7 @@ export const checkedClaimSchema = z.object({
   /** The comparison behind the verdict; a supported claim has no detail in conflict or missing. */
   details: z.array(checkDetailSchema).optional(),
   /** How the claim was linked to the record: by a name, a back-reference or participants, act and date. */
-  link: z.object({ by: z.string(), strength: z.enum(['name', 'reference', 'conjunction']) }).optional(),
+  link: z.object({ by: z.string(), strength: z.enum(['name', 'mention', 'reference', 'conjunction']) }).optional(),
 });
 export type CheckedClaim = z.infer<typeof checkedClaimSchema>;
 

@@ -48,6 +48,6 @@ export function explain(frame: ClaimFrame, link: Link | undefined, j: Judgement)
   const missing = j.details.filter((d) => d.status === 'missing').map(missingLine);
   const conflicts = j.details.filter((d) => d.status === 'conflict').map(conflictLine);
   if (conflicts.length)
-    return `Linked to ${describe(doc)} only by its ${link.strength === 'conjunction' ? 'participants, act and date' : 'name'}, which is not enough to refute it: ${conflicts.join('; ')}.`;
+    return `Linked to ${describe(doc)} only by ${link.strength === 'conjunction' ? 'its participants, act and date' : link.strength === 'mention' ? 'a name it mentions' : 'its name'}, which is not enough to refute it: ${conflicts.join('; ')}.`;
   return `The record holds ${describe(doc)} but does not state: ${missing.join(', ')}.`;
 }

@@ -405,7 +405,8 @@ export function judge(frame: ClaimFrame, link: Link | undefined, entities: Map<s
       doc: acts[0]?.doc,
     });
 
-  const canContradict = link.strength !== 'conjunction';
+  // Only the thing itself can be refuted: a record that merely mentions the name, or a conjunction, cannot.
+  const canContradict = link.strength === 'name' || link.strength === 'reference';
   const conflict = details.some((d) => d.status === 'conflict');
   let verdict: VerdictLabel = 'unverifiable';
   if (conflict && canContradict && (actHeld || details.some((d) => d.status === 'conflict' && d.kind === 'ordinal')))

@@ -16,7 +16,8 @@ export const DISTINCTIVE = 3;
 const SPECIFIC_SHARE = 0.08;
 const MAX_WORDS = 5;
 
-export type LinkStrength = 'name' | 'reference' | 'conjunction';
+/** name: the record goes by the name; mention: its title only mentions it ('Patriots'). */
+export type LinkStrength = 'name' | 'mention' | 'reference' | 'conjunction';
 
 export interface Link {
   strength: LinkStrength;
@@ -313,7 +314,7 @@ export function linkByName(
     }
     if (found.size > MAX_NAMED) return undefined;
     return {
-      strength: 'name',
+      strength: headed.length ? 'name' : 'mention',
       docs: chainOf([...found.values()], docs),
       core,
       named: [...found.values()],
@@ -399,14 +400,16 @@ export function linkByConjunction(frame: ClaimFrame, docs: EvidenceDoc[], entity
   const specific = entities.some((id) => entityShare(id) <= SPECIFIC_SHARE);
   const datedClosely = dates.some((d) => d.precision === 'day' || d.precision === 'month');
   if (!specific && !datedClosely) return undefined;
-  const words = specific ? [] : mainWords(frame);
-  const hits = docs.filter(
+  const words = mainWords(frame);
+  const found = docs.filter(
     (d) =>
       entities.every((id) => d.entities.has(id)) &&
       d.acts.some((x) => x.actions.has(act.action) && dates.every((t) => spansOverlap(t, x.span))) &&
       places.every((p) => d.place?.name === p.name) &&
       (specific || (findActions(d.title).some((x) => x.action === act.action) && words.every((w) => stemsOf(d).has(w)))),
   );
+  // Several records of the participant's act at that time: the one that uses every word of the claim, if one does.
+  const hits = found.length > 1 ? found.filter((d) => words.every((w) => stemsOf(d).has(w))) : found;
   if (hits.length !== 1) return undefined;
   return { strength: 'conjunction', docs: chainOf(hits, docs), core: hits, named: hits, by: 'participants, act and date' };
 }
