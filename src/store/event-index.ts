@@ -286,26 +286,29 @@ export class EventIndex {
   /**
    * Slots whose span meets [from, to] (day numbers). A span lies within its year, so the years
    * strictly between the bounds' years match whole, and are one run of ordered slots; only the
-   * bounds' own years and the extras are checked event by event.
+   * bounds' own years (when a bound falls inside one) and the extras are checked event by event.
    */
   private withinDates(from: number, to: number): Bitmap {
     const fromYear = Math.floor(from / 10_000);
     const toYear = Math.floor(to / 10_000);
-    const result = new RoaringBitmap32();
     // Ordered slots have years in descending order: [first year <= toYear, first year < fromYear).
     const lo = this.firstOrdered((slot) => this.years[slot]! <= toYear);
     const hi = this.firstOrdered((slot) => this.years[slot]! < fromYear);
-    const innerLo = this.firstOrdered((slot) => this.years[slot]! < toYear);
-    const innerHi = this.firstOrdered((slot) => this.years[slot]! <= fromYear);
+    // A bound on 1 January or 31 December takes its whole year too.
+    const innerLo = to % 10_000 === 1231 ? lo : this.firstOrdered((slot) => this.years[slot]! < toYear);
+    const innerHi = from % 10_000 === 101 ? hi : this.firstOrdered((slot) => this.years[slot]! <= fromYear);
+    // Checked slots are gathered first: one native call for all, not one each.
+    const checked: number[] = [];
     const check = (slot: number) => {
-      if (this.ends[slot]! >= from && this.starts[slot]! <= to) result.add(slot);
+      if (this.ends[slot]! >= from && this.starts[slot]! <= to) checked.push(slot);
     };
     if (innerLo < innerHi) {
-      result.addRange(innerLo, innerHi);
       for (let slot = lo; slot < innerLo; slot++) check(slot);
       for (let slot = innerHi; slot < hi; slot++) check(slot);
     } else for (let slot = lo; slot < hi; slot++) check(slot);
     for (const slot of this.extras) check(slot);
+    const result = new RoaringBitmap32(checked);
+    if (innerLo < innerHi) result.addRange(innerLo, innerHi);
     return result;
   }
 

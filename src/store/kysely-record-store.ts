@@ -270,11 +270,13 @@ export class KyselyRecordStore implements RecordStore {
     const limit = Math.min(Math.max(query.limit ?? 50, 1), MAX_PAGE_SIZE);
     const cursor = query.cursor ? decodeCursor(query.cursor) : undefined;
     const words = query.q ? fullTextWords(query.q) : [];
-    const few = this.eventIndex && words.length ? await this.searchFewMatches(words, query, facets, limit, cursor) : undefined;
+    let index = await this.freshEventIndex();
+    // A word the index keeps postings for is common: it has no few matches to read.
+    const common = index !== undefined && words.some((word) => index!.postingsOf(wordKey(word)));
+    const few = this.eventIndex && words.length && !common ? await this.searchFewMatches(words, query, facets, limit, cursor) : undefined;
     if (few) return few;
     // A write between reading the version and reading the matches: once more, at the new version.
-    for (let tries = 0; tries < 2; tries++) {
-      const index = await this.freshEventIndex();
+    for (let tries = 0; tries < 2; tries++, index = await this.freshEventIndex()) {
       const indexed = index && (await this.searchIndex(index, words, query, facets, limit, cursor));
       if (indexed) return indexed;
     }

@@ -13,12 +13,14 @@ export function registerServe(program: Command): void {
       '--trust-proxy <proxies>',
       'behind a reverse proxy: its address(es) (comma list, CIDR allowed), a hop count, or "true"; X-Forwarded-For from them gives the client address that rate limits count by (also PACTWATCH_TRUST_PROXY)',
     )
-    .action(async (options: { port: number; host: string; trustProxy?: string }, command: Command) => {
+    .option('--no-search-cache', 'answer every event search afresh, without remembering answers (for benchmarks)')
+    .action(async (options: { port: number; host: string; trustProxy?: string; searchCache: boolean }, command: Command) => {
       const store = await openCliStore(command);
       const app = await buildApp({
         store,
         logger: { level: process.env.LOG_LEVEL ?? 'info' },
         trustProxy: trustProxyValue(options.trustProxy ?? process.env.PACTWATCH_TRUST_PROXY),
+        searchCache: options.searchCache,
       });
       // Stop taking requests, let those in flight finish, then close the database.
       const stop = () => void app.close().then(() => store.close());
