@@ -233,8 +233,10 @@ export class EventIndex {
     if ('rowids' in events) {
       for (const rowid of events.rowids) {
         const slot = this.slotOfRowid[rowid] ?? -1;
-        if (slot >= 0 && this.alive.has(slot)) slots.push(slot);
+        if (slot >= 0) slots.push(slot);
       }
+      // A deleted event's rowid still names its dead slot.
+      return RoaringBitmap32.and(new RoaringBitmap32(slots), this.alive);
     } else {
       for (const id of events.ids) {
         const slot = this.slotOf.get(id);
