@@ -85,6 +85,8 @@ export class KyselyRecordStore implements RecordStore {
   /** How many events each word matches, up to the cap; cleared whenever the count is refreshed. */
   private readonly wordMatches = new Map<string, number>();
   private eventIndex?: EventIndexState;
+  /** Words being read from the full-text index now, by index version and word. */
+  private readonly wordReads = new Map<string, Promise<Bitmap>>();
 
   constructor(
     readonly db: Kysely<Database>,
@@ -549,9 +551,20 @@ export class KyselyRecordStore implements RecordStore {
   /** The slots of the events matching every word: common words' from the index, others' from the full-text index. */
   private async matchingSlots(index: EventIndex, words: string[]): Promise<Bitmap> {
     const sets: Bitmap[] = [];
-    for (const word of new Set(words.map(wordKey))) sets.push(index.postingsOf(word) ?? (await this.wordSlots(index, word)));
+    for (const word of new Set(words.map(wordKey))) sets.push(index.postingsOf(word) ?? (await this.sharedWordSlots(index, word)));
     sets.sort((a, b) => a.size - b.size);
     return sets.reduce((a, b) => RoaringBitmap32.and(a, b));
+  }
+
+  /** As wordSlots, read once for every search that asks for the same word meanwhile. */
+  private sharedWordSlots(index: EventIndex, word: string): Promise<Bitmap> {
+    const key = `${index.version}\n${word}`;
+    let read = this.wordReads.get(key);
+    if (!read) {
+      read = this.wordSlots(index, word).finally(() => this.wordReads.delete(key));
+      this.wordReads.set(key, read);
+    }
+    return read;
   }
 
   /**
