@@ -14,7 +14,7 @@ import { openStore } from '../src/store/open-store.ts';
 import { writeSyntheticRecord } from './synthetic-record.ts';
 
 export const OUT_DIR = path.join(import.meta.dirname, 'out');
-export const IMPORT_RATIO_TARGET = 1.5;
+export const IMPORT_RATIO_TARGET = 2.0;
 export const IMPORT_PEAK_MB_TARGET = 500;
 const SEED = 20261123;
 

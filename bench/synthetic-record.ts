@@ -11,13 +11,13 @@ import { csvHeader, recordToCsvRow } from '../src/io/csv-columns.ts';
 export const RARE_TERM = 'zanzibarite';
 export const COMMON_TERM = 'interoperability';
 
-const WORDS = (
+export const WORDS = (
   'alliance partnership summit declaration council commission defence reform training exercise mission ' +
   'cyber security assistance package brigade logistics maritime air command staff liaison office annual ' +
   'national programme budget procurement armour artillery ammunition drones radar medical humanitarian energy ' +
   'border cooperation dialogue parliament ministers delegation visit agreement memorandum charter review'
 ).split(' ');
-const ACTORS = ['nato', 'ukraine', 'united-states', 'united-kingdom', 'germany', 'france', 'poland', 'canada', 'eu', 'sweden'];
+export const ACTORS = ['nato', 'ukraine', 'united-states', 'united-kingdom', 'germany', 'france', 'poland', 'canada', 'eu', 'sweden'];
 
 /** Mulberry32: tiny, fast and deterministic. */
 function random(seed: number): () => number {

@@ -20,7 +20,7 @@ import { packagePath } from '../package-root.ts';
 import type { RecordStore } from '../store/record-store.ts';
 import { DEFAULT_TOKEN_GUESS_LIMIT, rateLimitKey, TokenGuesses, type TokenGuessLimit } from './auth-hooks.ts';
 import { clientErrorHandler, frameworkErrors, installErrorHandler, notFoundBody } from './error-handler.ts';
-import { cachedEventSearch } from './event-search.ts';
+import { cachedEventSearch, uncachedEventSearch } from './event-search.ts';
 import { registerAgreementsRoutes } from './routes/agreements-routes.ts';
 import { registerChangesRoutes } from './routes/changes-routes.ts';
 import { registerCheckRoutes } from './routes/check-routes.ts';
@@ -60,6 +60,8 @@ export interface AppOptions {
   trustProxy?: FastifyServerOptions['trustProxy'];
   /** Events a record needs before searches use the in-memory event index (RecordStore.enableEventIndex). */
   eventIndexMinEvents?: number;
+  /** False: no memo of event search answers (event-search.ts), every search done afresh. */
+  searchCache?: boolean;
   /** The source-tier table (source-tiers.ts); data/source-tiers.json by default. */
   sourceTiers?: SourceTierTable;
   /** The worker threads POST /api/check runs in: their number, the queue's bound, the time budget. */
@@ -160,7 +162,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Built before the server listens, so a large record's first searches are already fast.
   await store.enableEventIndex(options.eventIndexMinEvents);
   const tracking = storeTracking(store, options.today);
-  registerEventsRoutes(app, store, writeLimit, cachedEventSearch(store));
+  registerEventsRoutes(app, store, writeLimit, options.searchCache === false ? uncachedEventSearch(store) : cachedEventSearch(store));
   registerPartiesRoutes(app, store, writeLimit);
   registerAgreementsRoutes(app, store, writeLimit, tracking);
   registerCommitmentsRoutes(app, store, writeLimit, tracking);

@@ -35,6 +35,11 @@ interface Entry {
   bytes: number;
 }
 
+/** Every search answered afresh by the store (`pactwatch serve --no-search-cache`): what benchmarks measure. */
+export function uncachedEventSearch(store: RecordStore, limits: EventSearchLimits = EVENT_SEARCH_LIMITS): EventSearch {
+  return { search: async (query, facets) => capPage(await store.searchEvents(query, facets), limits.pageBytes).page };
+}
+
 export function cachedEventSearch(store: RecordStore, limits: EventSearchLimits = EVENT_SEARCH_LIMITS): EventSearch {
   const cache = new Map<string, Entry>();
   let bytes = 0;

@@ -16,11 +16,13 @@ import { RECORD_KINDS, type RecordKind } from '../domain/vocabulary.ts';
 import type { Database } from './database.ts';
 import { fullTextWords, type DialectAdapter, type EventBulkWriter } from './dialects/dialect-adapter.ts';
 import { migrationProvider } from './migrations/index.ts';
-import { decodeCursor, encodeCursor } from './event-cursor.ts';
-import { EventIndexBuilder, inPageOrder, type EventIndex, type IndexedEventRow, type IndexQuery } from './event-index.ts';
+import roaring from 'roaring';
+import { decodeCursor, encodeCursor, type EventCursor } from './event-cursor.ts';
+import { EventIndex, inPageOrder, type Bitmap, type IndexedEventRow, type IndexQuery } from './event-index.ts';
 import { DATA_ROWS, EVENT_RECORD_COLUMNS, eventToRow, rowToEvent, type DataKind } from './record-rows.ts';
 import type {
   EventPage,
+  EventIndexTuning,
   EventQuery,
   FacetField,
   Facets,
@@ -43,20 +45,37 @@ const WORD_CACHE_SIZE = 10_000;
 const EVENT_INDEX_MIN_EVENTS = 20_000;
 /** Up to this many full-text matches, reading them all beats consulting the record's index. */
 const FEW_MATCHES = 200;
-/** Past this many writes since the index was built, a new build beats catching up. */
+/** Past this many writes at once, or since the index was built, a new build beats catching up. */
 const EVENT_INDEX_MAX_CATCH_UP = 1000;
-/** Rows read per statement while building the index, so other work interleaves on the event loop. */
-const EVENT_INDEX_CHUNK = 20_000;
+const EVENT_INDEX_MAX_CHANGED = 50_000;
+/** Rows read per statement while building the index; the event loop serves requests between them. */
+const EVENT_INDEX_CHUNK = 10_000;
+/**
+ * A word matching more events than this has its postings kept in the index: reading 100k
+ * matches from the full-text index takes 13 ms on SQLite, 5,000 well under one.
+ */
+const COMMON_WORD_MATCHES = 5000;
+/** Full-text matches read at once when learning a common word's postings. */
+const MATCH_CHUNK = 50_000;
+/** Events whose words are counted to find the common ones when the index is built. */
+const WORD_SAMPLE = 20_000;
+/** The most memory word postings may take. */
+const MAX_POSTINGS_BYTES = 128 << 20;
 
 interface EventIndexState {
   minEvents: number;
   /** A full-text query with at most this many matches is answered from its matches alone. */
   fewMatches: number;
+  commonWordMatches: number;
   current?: EventIndex;
   /** A version found too small to index, so it is not counted again. */
   small?: string;
+  /** A catch-up or a build under way, and which. */
   building?: Promise<void>;
+  rebuilding?: boolean;
 }
+
+const { RoaringBitmap32 } = roaring;
 
 type EventsQuery = SelectQueryBuilder<Database, 'events', object>;
 
@@ -66,6 +85,8 @@ export class KyselyRecordStore implements RecordStore {
   /** How many events each word matches, up to the cap; cleared whenever the count is refreshed. */
   private readonly wordMatches = new Map<string, number>();
   private eventIndex?: EventIndexState;
+  /** Words being read from the full-text index now, by index version and word. */
+  private readonly wordReads = new Map<string, Promise<Bitmap>>();
 
   constructor(
     readonly db: Kysely<Database>,
@@ -253,11 +274,16 @@ export class KyselyRecordStore implements RecordStore {
     const limit = Math.min(Math.max(query.limit ?? 50, 1), MAX_PAGE_SIZE);
     const cursor = query.cursor ? decodeCursor(query.cursor) : undefined;
     const words = query.q ? fullTextWords(query.q) : [];
-    const few = this.eventIndex && words.length ? await this.searchFewMatches(words, query, facets, limit, cursor?.id) : undefined;
+    let index = await this.freshEventIndex();
+    // A word the index keeps postings for is common: it has no few matches to read.
+    const common = index !== undefined && words.some((word) => index!.postingsOf(wordKey(word)));
+    const few = this.eventIndex && words.length && !common ? await this.searchFewMatches(words, query, facets, limit, cursor) : undefined;
     if (few) return few;
-    const index = await this.freshEventIndex();
-    const indexed = index && (await this.searchIndex(index, words, query, facets, limit, cursor?.id));
-    if (indexed) return indexed;
+    // A write between reading the version and reading the matches: once more, at the new version.
+    for (let tries = 0; tries < 2; tries++, index = await this.freshEventIndex()) {
+      const indexed = index && (await this.searchIndex(index, words, query, facets, limit, cursor));
+      if (indexed) return indexed;
+    }
 
     const filtered = await this.filteredEvents(query);
     let page = filtered.select(EVENT_RECORD_COLUMNS.map((c) => `events.${c}` as const));
@@ -277,8 +303,12 @@ export class KyselyRecordStore implements RecordStore {
     return pageOf(rows.map(rowToEvent), limit, Number(totalRow.n), facetCounts);
   }
 
-  async enableEventIndex(minEvents = EVENT_INDEX_MIN_EVENTS, fewMatches = FEW_MATCHES): Promise<void> {
-    this.eventIndex ??= { minEvents, fewMatches };
+  async enableEventIndex(minEvents = EVENT_INDEX_MIN_EVENTS, tuning: EventIndexTuning = {}): Promise<void> {
+    this.eventIndex ??= {
+      minEvents,
+      fewMatches: tuning.fewMatches ?? FEW_MATCHES,
+      commonWordMatches: tuning.commonWordMatches ?? COMMON_WORD_MATCHES,
+    };
     await this.freshEventIndex();
     await this.eventIndex.building;
   }
@@ -288,37 +318,78 @@ export class KyselyRecordStore implements RecordStore {
     return state?.current !== undefined && state.current.version === (await recordVersionKey(this.db));
   }
 
-  /** The index of the record as it is now, if one is ready; otherwise starts building one. */
+  /**
+   * The index of the record as it is now. A few writes behind, it catches up first (a few ms:
+   * no server answers from an older version than the database's); when a new build is needed,
+   * that starts and SQL answers until it is ready.
+   */
   private async freshEventIndex(): Promise<EventIndex | undefined> {
     const state = this.eventIndex;
     if (!state) return undefined;
-    const version = await recordVersionKey(this.db);
-    if (state.current?.version === version) return state.current;
-    if (state.small !== version && !state.building) {
-      state.building = this.catchUpEventIndex(state, version)
+    for (let tries = 0; tries < 3; tries++) {
+      const version = await recordVersionKey(this.db);
+      if (state.current?.version === version) return state.current;
+      if (state.small === version) return undefined;
+      state.building ??= this.updateEventIndex(state, version)
         // A failed build (the database closed under it, say) leaves searches on SQL.
         .catch(() => {})
-        .finally(() => (state.building = undefined));
+        .finally(() => {
+          state.building = undefined;
+          state.rebuilding = false;
+        });
+      if (state.rebuilding) return undefined;
+      await state.building;
     }
     return undefined;
   }
 
   /** The current index brought up to `version` from the change log, or else a new build. */
-  private async catchUpEventIndex(state: EventIndexState, version: string): Promise<void> {
-    const earlier = state.current;
-    const changed = earlier && (await recordsWrittenSince(this.db, earlier.version, 'events', EVENT_INDEX_MAX_CATCH_UP));
-    if (!earlier || !changed) return this.buildEventIndex(state, version);
+  private async updateEventIndex(state: EventIndexState, version: string): Promise<void> {
+    const index = state.current;
+    const from = index?.version;
+    const changed =
+      index &&
+      index.changedSinceBuild < EVENT_INDEX_MAX_CHANGED &&
+      (await recordsWrittenSince(this.db, from!, 'events', EVENT_INDEX_MAX_CATCH_UP));
+    if (!index || !changed) {
+      state.rebuilding = true;
+      return this.buildEventIndex(state, version);
+    }
     const rows: IndexedEventRow[] = changed.size
       ? await this.db
           .selectFrom('events')
           .select(['id', 'date', 'date_start', 'date_end', 'type', 'areas', 'actors'])
-          .$if(earlier.byRowid, (q) => q.select(sql<number>`rowid`.as('rowid')))
+          .$if(index.byRowid, (q) => q.select(sql<number>`rowid`.as('rowid')))
           .where('id', 'in', [...changed])
           .execute()
       : [];
+    const { words } = index.learnt();
+    const matches = await this.matchesAmong(
+      words,
+      rows.map((r) => r.id),
+    );
     // As for a build: the reads above must all have seen `version`.
-    const index = earlier.withChanges(changed, rows, version);
-    if (index && (await recordVersionKey(this.db)) === version) state.current = index;
+    if ((await recordVersionKey(this.db)) === version && index.version === from) index.applyChanges(changed, rows, matches, version);
+  }
+
+  /** For each word, the ids among `ids` whose events it matches. */
+  private async matchesAmong(words: string[], ids: string[]): Promise<Map<string, string[]>> {
+    if (ids.length === 0 || words.length === 0) return new Map(words.map((word) => [word, []]));
+    if (this.adapter.matchesAmong) return this.adapter.matchesAmong(this.db, words, ids);
+    const matches = new Map<string, string[]>();
+    for (const word of words) {
+      const rows = await this.db
+        .selectFrom('events')
+        .select('id')
+        .where('id', 'in', ids)
+        .where(this.adapter.matchEvents([word], 'all').where)
+        .execute();
+      matches.set(
+        word,
+        rows.map((r) => r.id),
+      );
+    }
+    return matches;
   }
 
   private async buildEventIndex(state: EventIndexState, version: string): Promise<void> {
@@ -327,8 +398,10 @@ export class KyselyRecordStore implements RecordStore {
       state.current = undefined;
       return;
     }
-    const builder = new EventIndexBuilder();
+    const index = new EventIndex(version, this.adapter.matchedRowids !== undefined);
     // Pass 1, the page order, from the (date, id) index alone; pass 2, the columns, by id.
+    // Between chunks the event loop serves requests: better-sqlite3 reads are synchronous.
+    const ids: string[] = [];
     for (let last: { date: string; id: string } | undefined; ;) {
       let chunk = this.db
         .selectFrom('events')
@@ -338,28 +411,61 @@ export class KyselyRecordStore implements RecordStore {
         .limit(EVENT_INDEX_CHUNK);
       if (last) chunk = chunk.where(sql<boolean>`(date, id) < (${last.date}, ${last.id})`);
       const rows = await chunk.execute();
-      for (const row of rows) builder.order(row.id);
+      for (const row of rows) {
+        index.order(row.id);
+        ids.push(row.id);
+      }
+      await yieldToEventLoop();
       if (rows.length < EVENT_INDEX_CHUNK) break;
       last = rows[rows.length - 1];
     }
-    const withRowid = this.adapter.matchedRowids !== undefined;
     for (let last: string | undefined; ;) {
       let chunk = this.db
         .selectFrom('events')
         .select(['id', 'date', 'date_start', 'date_end', 'type', 'areas', 'actors'])
-        .$if(withRowid, (q) => q.select(sql<number>`rowid`.as('rowid')))
+        .$if(index.byRowid, (q) => q.select(sql<number>`rowid`.as('rowid')))
         .orderBy('id')
         .limit(EVENT_INDEX_CHUNK);
       if (last !== undefined) chunk = chunk.where('id', '>', last);
       const rows: IndexedEventRow[] = await chunk.execute();
-      for (const row of rows) builder.fill(row);
+      for (const row of rows) index.fill(row);
+      await yieldToEventLoop();
       if (rows.length < EVENT_INDEX_CHUNK) break;
       last = rows[rows.length - 1]!.id;
     }
     // The chunks are separate reads: a write between them would mix versions, so such a
     // build is dropped and the next search starts another.
-    const index = builder.finish(version);
-    if (index && (await recordVersionKey(this.db)) === version) state.current = index;
+    if (!index.complete()) return;
+    for (const word of await this.sampledCommonWords(ids, state.commonWordMatches)) {
+      if (index.learnt().bytes > MAX_POSTINGS_BYTES) break;
+      await this.wordSlots(index, word);
+    }
+    if ((await recordVersionKey(this.db)) === version) state.current = index;
+  }
+
+  /**
+   * Words likely to be common (see COMMON_WORD_MATCHES), from the text of events spread evenly
+   * over the record, so that the index learns their postings while it is built rather than on
+   * a reader's first search for them.
+   */
+  private async sampledCommonWords(ids: string[], common: number): Promise<string[]> {
+    const step = Math.max(1, Math.floor(ids.length / WORD_SAMPLE));
+    const sample = ids.filter((_, i) => i % step === 0);
+    const counts = new Map<string, number>();
+    for (let i = 0; i < sample.length; i += ROWS_PER_INSERT) {
+      const rows = await this.db
+        .selectFrom('events')
+        .select(['title', 'summary', 'aliases'])
+        .where('id', 'in', sample.slice(i, i + ROWS_PER_INSERT))
+        .execute();
+      for (const row of rows)
+        for (const word of new Set(fullTextWords(`${row.title} ${row.summary} ${row.aliases}`).map(wordKey)))
+          counts.set(word, (counts.get(word) ?? 0) + 1);
+      await yieldToEventLoop();
+    }
+    // Half the share that makes a word common: a sample's count is only an estimate.
+    const least = (common / ids.length) * sample.length * 0.5;
+    return [...counts].filter(([, n]) => n >= least).map(([word]) => word);
   }
 
   /**
@@ -372,7 +478,7 @@ export class KyselyRecordStore implements RecordStore {
     query: EventQuery,
     facets: FacetField[],
     limit: number,
-    after: string | undefined,
+    after: EventCursor | undefined,
   ): Promise<EventPage | undefined> {
     const most = this.eventIndex!.fewMatches;
     const rows = this.adapter.matchedEventRows
@@ -388,11 +494,7 @@ export class KyselyRecordStore implements RecordStore {
     // The search box's query, words alone, is the page itself.
     const filtered = query.from || query.to || query.types?.length || query.areas?.length || query.actors?.length;
     if (!filtered && !facets.length && after === undefined) return pageOf(rows.slice(0, limit + 1).map(rowToEvent), limit, rows.length, {});
-    const builder = new EventIndexBuilder();
-    for (const row of rows) builder.order(row.id);
-    for (const row of rows) builder.fill(row);
-    const answer = builder.finish('matches')!.search(await this.indexQuery(query, facets, limit, after));
-    if (!answer) return undefined;
+    const answer = EventIndex.of(rows, 'matches').search(await this.indexQuery(query, facets, limit, after));
     const byId = new Map(rows.map((row) => [row.id, row]));
     return pageOf(
       answer.ids.map((id) => rowToEvent(byId.get(id)!)),
@@ -407,8 +509,8 @@ export class KyselyRecordStore implements RecordStore {
     query: EventQuery,
     facets: FacetField[],
     limit: number,
-    after: string | undefined,
-    matching?: IndexQuery['matching'],
+    after: EventCursor | undefined,
+    matching?: Bitmap,
   ): Promise<IndexQuery> {
     const actors = await Promise.all([...new Set(query.actors ?? [])].map((actor) => this.actorKeys(actor)));
     return {
@@ -425,28 +527,88 @@ export class KyselyRecordStore implements RecordStore {
     };
   }
 
+  /** Undefined when the index moved on while the matches were read: the caller asks again. */
   private async searchIndex(
     index: EventIndex,
     words: string[],
     query: EventQuery,
     facets: FacetField[],
     limit: number,
-    after: string | undefined,
+    after: EventCursor | undefined,
   ): Promise<EventPage | undefined> {
-    let matching: IndexQuery['matching'];
-    if (words.length && this.adapter.matchedRowids && index.byRowid)
-      matching = { rowids: await this.adapter.matchedRowids(this.db, words) };
-    else if (words.length) {
-      const rows = await this.db.selectFrom('events').select('events.id').where(this.adapter.matchEvents(words, 'all').where).execute();
-      matching = { ids: rows.map((r) => r.id) };
-    }
-    const answer = index.search(await this.indexQuery(query, facets, limit, after, matching));
-    if (!answer) return undefined;
+    const version = index.version;
+    const matching = words.length ? await this.matchingSlots(index, words) : undefined;
+    const indexQuery = await this.indexQuery(query, facets, limit, after, matching);
+    if (index.version !== version) return undefined;
+    const answer = index.search(indexQuery);
     const byId = new Map((await this.list('events', { ids: answer.ids })).map((e) => [e.id, e]));
-    // An event deleted since the index was built: the caller falls back to SQL.
+    // An event deleted since the index was read: the caller asks again.
     const items = answer.ids.map((id) => byId.get(id));
     if (items.some((e) => e === undefined)) return undefined;
     return pageOf(items as EventRecord[], limit, answer.total, answer.facets);
+  }
+
+  /** The slots of the events matching every word: common words' from the index, others' from the full-text index. */
+  private async matchingSlots(index: EventIndex, words: string[]): Promise<Bitmap> {
+    const sets: Bitmap[] = [];
+    for (const word of new Set(words.map(wordKey))) sets.push(index.postingsOf(word) ?? (await this.sharedWordSlots(index, word)));
+    sets.sort((a, b) => a.size - b.size);
+    return sets.reduce((a, b) => RoaringBitmap32.and(a, b));
+  }
+
+  /** As wordSlots, read once for every search that asks for the same word meanwhile. */
+  private sharedWordSlots(index: EventIndex, word: string): Promise<Bitmap> {
+    const key = `${index.version}\n${word}`;
+    let read = this.wordReads.get(key);
+    if (!read) {
+      read = this.wordSlots(index, word).finally(() => this.wordReads.delete(key));
+      this.wordReads.set(key, read);
+    }
+    return read;
+  }
+
+  /**
+   * The slots one word matches. A common word's postings are kept in the index, when the reads
+   * saw the index's version and nothing moved it since (catching up keeps them current).
+   */
+  private async wordSlots(index: EventIndex, word: string): Promise<Bitmap> {
+    const version = index.version;
+    const common = this.eventIndex!.commonWordMatches;
+    const some = await this.fullTextMatches(index, word, common + 1);
+    if (('rowids' in some ? some.rowids : some.ids).length <= common) return index.slotsOf(some);
+    const slots = await this.allWordSlots(index, word);
+    if (index.learnt().bytes <= MAX_POSTINGS_BYTES && (await recordVersionKey(this.db)) === version && index.version === version)
+      index.learn(word, slots);
+    return slots;
+  }
+
+  /**
+   * Every slot one word matches. On SQLite, read in rowid order a chunk at a time with the
+   * event loop free between chunks: a word or prefix in half of 1M events takes 120-200 ms to
+   * read, and better-sqlite3 would hold the loop for all of it.
+   */
+  private async allWordSlots(index: EventIndex, word: string): Promise<Bitmap> {
+    if (!this.adapter.matchedRowids || !index.byRowid) return index.slotsOf(await this.fullTextMatches(index, word));
+    const slots = new RoaringBitmap32();
+    for (let after = 0; ;) {
+      const rowids = await this.adapter.matchedRowids(this.db, [word], MATCH_CHUNK, after);
+      slots.orInPlace(index.slotsOf({ rowids }));
+      if (rowids.length < MATCH_CHUNK) return slots;
+      after = rowids[rowids.length - 1]!;
+      await yieldToEventLoop();
+    }
+  }
+
+  /** Events one word matches, as rowids where the index maps them, up to `limit`. */
+  private async fullTextMatches(index: EventIndex, word: string, limit?: number): Promise<{ rowids: number[] } | { ids: string[] }> {
+    if (this.adapter.matchedRowids && index.byRowid) return { rowids: await this.adapter.matchedRowids(this.db, [word], limit) };
+    const rows = await this.db
+      .selectFrom('events')
+      .select('events.id')
+      .where(this.adapter.matchEvents([word], 'all').where)
+      .$if(limit !== undefined, (q) => q.limit(limit!))
+      .execute();
+    return { ids: rows.map((r) => r.id) };
   }
 
   private async facet(filtered: EventsQuery, field: FacetField): Promise<{ value: string; count: number }[]> {
@@ -493,6 +655,15 @@ export class KyselyRecordStore implements RecordStore {
     return party ? [party.id, ...partyNames(party)] : [actor.trim()];
   }
 }
+
+/** Lets the event loop serve what waits (requests) between the chunks of a long job. */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * A query word as the index keeps its postings: ASCII letters in lower case, as both
+ * full-text indexes fold them (so the word is asked of the database in this form too).
+ */
+const wordKey = (word: string) => (/^[\x00-\x7f]*$/.test(word) ? word.toLowerCase() : word);
 
 /** Thrown at the end of a dry run's transaction, so that it rolls back. */
 class DryRunDone extends Error {}

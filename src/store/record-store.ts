@@ -25,6 +25,13 @@ export const FACET_FIELDS = ['type', 'area', 'actor', 'year'] as const;
 export type FacetField = (typeof FACET_FIELDS)[number];
 export type Facets = Partial<Record<FacetField, { value: string; count: number }[]>>;
 
+export interface EventIndexTuning {
+  /** A full-text query with at most this many matches is answered from those alone. */
+  fewMatches?: number;
+  /** A word with more matches than this has its postings kept in the index. */
+  commonWordMatches?: number;
+}
+
 export interface EventPage {
   items: EventRecord[];
   total: number;
@@ -86,13 +93,13 @@ export interface RecordStore {
   searchEvents(query: EventQuery, facets?: FacetField[]): Promise<EventPage>;
   /**
    * For a long-lived process (the server): keep an in-memory index of the events' dates, types,
-   * areas and actors once the record holds `minEvents`, so that filters and facet counts over a
-   * large record take milliseconds. It is rebuilt in the background whenever the record
-   * changes; until it is ready, searches run in SQL. Answers are the same either way.
+   * areas, actors and common words once the record holds `minEvents`, so that filters and facet
+   * counts over a large record take milliseconds. After a few writes a search first brings it
+   * up to date from the change log; after an import it is rebuilt in the background, and
+   * searches run in SQL until it is ready. Answers are the same either way.
    * Resolves when the first index is built (at once for a record below `minEvents`).
-   * A full-text query with at most `fewMatches` matches is answered from those alone.
    */
-  enableEventIndex(minEvents?: number, fewMatches?: number): Promise<void>;
+  enableEventIndex(minEvents?: number, tuning?: EventIndexTuning): Promise<void>;
   /** True when searches are answered from an index of the record's current version. */
   eventIndexReady(): Promise<boolean>;
   /**

@@ -8,7 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import { etagOf } from '../../src/changelog/canonical-json.ts';
 import { RecordWriter } from '../../src/changelog/record-writer.ts';
 import { recordSetSchema, type EventRecord, type RecordSet } from '../../src/domain/schemas.ts';
-import { EventIndexBuilder, inPageOrder, type IndexedEventRow } from '../../src/store/event-index.ts';
+import { EventIndex, inPageOrder, type IndexedEventRow } from '../../src/store/event-index.ts';
 import { eventToRow } from '../../src/store/record-rows.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import { AREAS, EVENT_TYPES } from '../../src/domain/vocabulary.ts';
@@ -80,8 +80,9 @@ async function allPages(t: TestStore, query: EventQuery): Promise<EventPage[]> {
 }
 
 const VARIANTS = [
-  { name: 'the record index', fewMatches: 0 },
-  { name: 'the few-matches path', fewMatches: 1000 },
+  { name: 'the record index', tuning: { fewMatches: 0 } },
+  { name: 'the record index with word postings', tuning: { fewMatches: 0, commonWordMatches: 20 } },
+  { name: 'the few-matches path', tuning: { fewMatches: 1000 } },
 ];
 
 for (const dialect of DIALECTS) {
@@ -93,7 +94,7 @@ for (const dialect of DIALECTS) {
         t = await dialect.open();
         await t.store.importRecords(record(900));
         for (const query of QUERIES) expected.set(query, await allPages(t, query));
-        await t.store.enableEventIndex(0, variant.fewMatches);
+        await t.store.enableEventIndex(0, variant.tuning);
       });
       after(() => t?.close());
 
@@ -116,7 +117,7 @@ for (const dialect of DIALECTS) {
         assert.equal(first.items[0]?.id, 'zz-new');
         assert.equal(first.facets.year?.find((y) => y.value === '2030')?.count, 1);
         // That search started a rebuild; once it is done the index answers, and answers the same.
-        await t.store.enableEventIndex(0, variant.fewMatches);
+        await t.store.enableEventIndex(0, variant.tuning);
         assert.equal(await t.store.eventIndexReady(), true);
         assert.deepEqual(await t.store.searchEvents({ q: 'wombat', limit: 1 }, ['year']), first);
       });
@@ -129,7 +130,7 @@ for (const dialect of DIALECTS) {
         await writer.replace('events', b!.id, { ...current!, date: '2001', areas: ['membership'] }, etagOf(current), 'test');
         await writer.remove('events', a!.id, etagOf(await t.store.get('events', a!.id)), 'test');
         await t.store.searchEvents({});
-        await t.store.enableEventIndex(0, variant.fewMatches);
+        await t.store.enableEventIndex(0, variant.tuning);
         assert.equal(await t.store.eventIndexReady(), true);
         // SQL's answers, from a second connection to the same database that keeps no index.
         const plain = await openStore(t.cliArgs[0] === '--db' ? { sqlitePath: t.cliArgs[1] } : { databaseUrl: t.cliArgs[1] });
@@ -156,15 +157,8 @@ for (const dialect of DIALECTS) {
     });
 }
 
-describe('EventIndex.withChanges', () => {
+describe('EventIndex.applyChanges', () => {
   const rowsOf = (events: EventRecord[]) => events.map((e, i): IndexedEventRow => ({ ...eventToRow(e), rowid: i + 1 }));
-  const indexOf = (rows: IndexedEventRow[], version: string) => {
-    const sorted = [...rows].sort(inPageOrder);
-    const builder = new EventIndexBuilder();
-    for (const row of sorted) builder.order(row.id);
-    for (const row of rows) builder.fill(row);
-    return builder.finish(version)!;
-  };
   const everything = { limit: 10_000, facets: ALL_FACETS, facetLimit: 100 };
 
   test('equals a fresh build of the changed rows, for creates, moves, deletes and new actors', () => {
@@ -174,14 +168,44 @@ describe('EventIndex.withChanges', () => {
     const created = { ...before[20]!, id: 'zz-created', rowid: 999, date: '2004', date_start: '2004-01-01', date_end: '2004-12-31' };
     const after = [...before.filter((_, i) => i !== 10 && i !== 30), moved, created];
     const changed = new Set([before[10]!.id, before[30]!.id, 'zz-created']);
-    const caughtUp = indexOf(before, 'v1').withChanges(changed, [moved, created], 'v2')!;
-    const fresh = indexOf(after, 'v2');
-    for (const query of [{}, { from: '2002' }, { actors: [['someone new']] }, { matching: { ids: ['zz-created', before[0]!.id] } }]) {
+    const caughtUp = EventIndex.of(before, 'v1');
+    caughtUp.applyChanges(changed, [moved, created], new Map(), 'v2');
+    const fresh = EventIndex.of(after, 'v2');
+    const ids = (list: string[]) => ({ ids: list });
+    for (const query of [
+      {},
+      { from: '2002' },
+      { from: '2003-02', to: '2004' },
+      { actors: [['someone new']] },
+      { after: { date: '2004', id: 'zz' } },
+    ]) {
       assert.deepEqual(caughtUp.search({ ...everything, ...query }), fresh.search({ ...everything, ...query }), JSON.stringify(query));
     }
+    const matching = ['zz-created', before[0]!.id, before[30]!.id];
     assert.deepEqual(
-      caughtUp.search({ ...everything, matching: { rowids: [999, 1] } }),
-      fresh.search({ ...everything, matching: { rowids: [999, 1] } }),
+      caughtUp.search({ ...everything, matching: caughtUp.slotsOf(ids(matching)) }),
+      fresh.search({ ...everything, matching: fresh.slotsOf(ids(matching)) }),
     );
+    assert.deepEqual(caughtUp.search({ ...everything, matching: caughtUp.slotsOf({ rowids: [999, 1, 31] }) }).ids, [
+      'zz-created',
+      before[0]!.id,
+    ]);
+  });
+
+  test('keeps the postings of common words current, and drops those it was not given matches for', () => {
+    const before = rowsOf(record(50).events);
+    const index = EventIndex.of(before, 'v1');
+    index.learn('wombat', index.slotsOf({ ids: [before[0]!.id, before[1]!.id] }));
+    index.learn('charter', index.slotsOf({ ids: [before[2]!.id] }));
+    const created = { ...before[3]!, id: 'zz-created', rowid: 99 };
+    index.applyChanges(new Set([before[1]!.id, 'zz-created']), [created], new Map([['wombat', ['zz-created']]]), 'v2');
+    const matching = index.postingsOf('wombat')!;
+    const answer = index.search({ ...everything, matching });
+    assert.deepEqual(
+      answer.ids,
+      [before[0]!, created].sort(inPageOrder).map((r) => r.id),
+    );
+    assert.equal(answer.total, 2);
+    assert.equal(index.postingsOf('charter'), undefined);
   });
 });

@@ -19,23 +19,30 @@ export function registerServe(program: Command): void {
       `threads that check texts for POST /api/check (default ${DEFAULT_POOL_SIZE}: min(2, cores); also PACTWATCH_CHECK_WORKERS)`,
       positiveIntArg,
     )
-    .action(async (options: { port: number; host: string; trustProxy?: string; checkWorkers?: number }, command: Command) => {
-      const store = await openCliStore(command);
-      const fromEnv = process.env.PACTWATCH_CHECK_WORKERS;
-      const app = await buildApp({
-        store,
-        logger: { level: process.env.LOG_LEVEL ?? 'info' },
-        trustProxy: trustProxyValue(options.trustProxy ?? process.env.PACTWATCH_TRUST_PROXY),
-        checkPool: { size: options.checkWorkers ?? (fromEnv ? positiveIntArg(fromEnv) : undefined), warm: true },
-      });
-      // Stop taking requests, let those in flight finish, then close the database.
-      const stop = () => void app.close().then(() => store.close());
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
-      const closed = new Promise<void>((resolve) => app.addHook('onClose', async () => resolve()));
-      await app.listen({ port: options.port, host: options.host });
-      await closed;
-    });
+    .option('--no-search-cache', 'answer every event search afresh, without remembering answers (for benchmarks)')
+    .action(
+      async (
+        options: { port: number; host: string; trustProxy?: string; checkWorkers?: number; searchCache: boolean },
+        command: Command,
+      ) => {
+        const store = await openCliStore(command);
+        const fromEnv = process.env.PACTWATCH_CHECK_WORKERS;
+        const app = await buildApp({
+          store,
+          logger: { level: process.env.LOG_LEVEL ?? 'info' },
+          trustProxy: trustProxyValue(options.trustProxy ?? process.env.PACTWATCH_TRUST_PROXY),
+          checkPool: { size: options.checkWorkers ?? (fromEnv ? positiveIntArg(fromEnv) : undefined), warm: true },
+          searchCache: options.searchCache,
+        });
+        // Stop taking requests, let those in flight finish, then close the database.
+        const stop = () => void app.close().then(() => store.close());
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+        const closed = new Promise<void>((resolve) => app.addHook('onClose', async () => resolve()));
+        await app.listen({ port: options.port, host: options.host });
+        await closed;
+      },
+    );
 }
 
 /** Fastify's trustProxy from the option's text: "true", a hop count, or addresses. */

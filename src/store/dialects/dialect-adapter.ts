@@ -23,8 +23,14 @@ export interface DialectAdapter {
   /**
    * Rowids of the events matching all the words, straight from the full-text index (SQLite,
    * whose events have rowids); the event index maps them to events without reading the table.
+   * With `after`, in rowid order from past that rowid (a long list read a chunk at a time).
    */
-  matchedRowids?(db: Kysely<Database>, words: string[]): Promise<number[]>;
+  matchedRowids?(db: Kysely<Database>, words: string[], limit?: number, after?: number): Promise<number[]>;
+  /**
+   * For each word, the ids among `ids` (a few events just written) that it matches, the
+   * quickest way the dialect has; without it, the store asks through Kysely, a statement a word.
+   */
+  matchesAmong?(db: Kysely<Database>, words: string[], ids: string[]): Promise<Map<string, string[]>>;
   /**
    * Up to `limit` rows of events matching all the words, in no order, the quickest way the
    * dialect has; without it, the store asks through Kysely.
