@@ -66,6 +66,12 @@ const table: [rule: string, text: string, verdict: 'supported' | 'contradicted' 
     'In February 1992 NATO Secretary General Javier Solana visited Kyiv for the first time.',
     'unverifiable',
   ],
+  [
+    'letters compare without accents, and a light verb takes its act from its noun',
+    'The first visit of NATO Secretary General Manfred Worner to Kyiv occurred on 22 February 1992.',
+    'supported',
+  ],
+  ['"paid a visit" is a visit', 'On June 8, 1992 President Leonid Kravchuk paid an official visit to NATO headquarters.', 'supported'],
   ['a weekday the act fell on agrees', 'Keir Starmer signed the 100-Year Partnership in Kyiv on Thursday.', 'supported'],
   ['another weekday is missing', 'Keir Starmer signed the 100-Year Partnership in Kyiv on Friday.', 'unverifiable'],
   [

@@ -42,6 +42,8 @@ export interface ClaimFrame {
 
 /** Verbs that link a subject to what follows rather than state an act. */
 const LINKING_VERBS = new Set(['be', 'become', 'remain', 'have', 'make']);
+/** Verbs that say only that the act took place: the act is the noun they govern ("paid a visit", "the visit occurred"). */
+const LIGHT_VERBS = new Set(['pay', 'hold', 'take', 'conduct', 'undertake', 'occur', 'happen']);
 const MODALS = new Set(['will', 'would', 'could', 'should', 'may', 'might', 'must', 'shall', 'can']);
 const SUBORDINATORS = new Set([
   'after',
@@ -142,7 +144,15 @@ export function buildFrame(a: TextAnalysis, tags: TaggedToken[]): ClaimFrame {
   // the prospect during his visit") leaves the act unknown: the visit is a detail, not the claim.
   const outside = a.actions.filter((x) => !inside(x, background));
   const onVerb = verb && outside.find((x) => x.start <= verb.start && x.end >= verb.end);
-  const act = !verb ? outside[0] : (onVerb ?? (LINKING_VERBS.has(verb.lemma) ? outside.find((x) => x.start >= verb.end) : undefined));
+  const after = verb && outside.find((x) => x.start >= verb.end);
+  const act = !verb
+    ? outside[0]
+    : (onVerb ??
+      (LINKING_VERBS.has(verb.lemma)
+        ? after
+        : LIGHT_VERBS.has(verb.lemma)
+          ? (after ?? outside.findLast((x) => x.end <= verb.start))
+          : undefined));
   const definite = DEFINITE.exec(a.text);
   const reference = PRONOUN.test(a.text)
     ? 'it'

@@ -125,12 +125,28 @@ function stemOf(word: string): string {
   return s;
 }
 
+/** A word without accents on Latin letters; other scripts (Cyrillic) keep theirs. */
+function foldAccents(word: string): string {
+  return word
+    .normalize('NFD')
+    .replace(/(\p{Script=Latin})\p{M}+/gu, '$1')
+    .normalize('NFC');
+}
+
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   for (const m of text.matchAll(WORD)) {
     const raw = m[0];
     // The possessive goes, so "Ukraine's" is the name "ukraine"; `text` keeps it.
-    tokens.push({ text: raw, lower: raw.toLowerCase().replace(/['’]s$/, ''), stem: stem(raw), start: m.index, end: m.index + raw.length });
+    // Letters compare without their accents: "Worner" is "Wörner", "Zelenskyy" in any spelling is the same word.
+    const plain = /[^\u0000-\u007f]/.test(raw) ? foldAccents(raw) : raw;
+    tokens.push({
+      text: raw,
+      lower: plain.toLowerCase().replace(/['’]s$/, ''),
+      stem: stem(plain),
+      start: m.index,
+      end: m.index + raw.length,
+    });
   }
   return tokens;
 }
