@@ -72,6 +72,16 @@ const table: [rule: string, text: string, verdict: 'supported' | 'contradicted' 
     'supported',
   ],
   ['"paid a visit" is a visit', 'On June 8, 1992 President Leonid Kravchuk paid an official visit to NATO headquarters.', 'supported'],
+  [
+    "an agreement's duration is a count it gives",
+    'Zelenskyy signed a 10-year security agreement with France in Paris in February 2024.',
+    'supported',
+  ],
+  [
+    'a weekday without "on" is still a detail',
+    'Zelenskyy signed Thursday in Paris a 10-year security agreement with France.',
+    'unverifiable',
+  ],
   ['a weekday the act fell on agrees', 'Keir Starmer signed the 100-Year Partnership in Kyiv on Thursday.', 'supported'],
   ['another weekday is missing', 'Keir Starmer signed the 100-Year Partnership in Kyiv on Friday.', 'unverifiable'],
   [

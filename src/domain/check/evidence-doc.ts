@@ -159,6 +159,7 @@ export function agreementDoc(a: Agreement & { aliases?: string[] }, lexicon: Lex
   if (a.signatories.length) signed.push(`by ${a.signatories.join(' and ')}`);
   let text = signed.join(' ') + '.';
   if (a.in_force) text += ` Entered into force on ${formatPartialDate(a.in_force)}.`;
+  if (a.duration_years) text += ` Runs for ${a.duration_years} years.`;
   const acts = [datedAct(a.signed, ['sign', 'adopt'])];
   if (a.in_force) acts.push(datedAct(a.in_force, ['in-force']));
   return doc(

@@ -95,7 +95,7 @@ const RULES: { re: RegExp; read: (m: RegExpExecArray) => Omit<TextDate, 'text' |
 ];
 
 const BARE_YEAR = /(?<![\d.,/-]|No\.\s?)\b((?:19|20)\d\d)\b(?![.,]?\d|\s*(?:votes|personnel|troops|km|people|%))/g;
-const CHRONO_HINT = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d[-/.]\d|\bon\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b/i;
+const CHRONO_HINT = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d[-/.]\d|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b/i;
 const ATTRIBUTIVE_BEFORE = /(?:\bthe|\ban?|\bits|\btheir|\bhis|\bher|['’]s)\s+$/i;
 const BOUND = /\b(before|after|since|until|till|by|from|through|prior to)\s+(?:the\s+(?:end|start|beginning)\s+of\s+)?$/i;
 
@@ -124,10 +124,10 @@ export function findDates(text: string, yearless?: YearlessDay[]): TextDate[] {
     // written year makes a date checkable.
     if (!r.start.isCertain('year') || !/\b(?:1[89]|20)\d\d\b/.test(r.text)) {
       const day = r.start.isCertain('day') && r.start.isCertain('month');
-      // A weekday dates something only as "on Friday": "Good Friday Agreement" names a thing.
+      // A weekday after a capitalised word is part of a name ("Good Friday Agreement"), not a date.
       const weekday =
         r.start.isCertain('weekday') &&
-        /\bon\s*$/i.test(text.slice(Math.max(0, r.index - 4), r.index) + (/^on\s/i.test(r.text) ? 'on ' : ''));
+        !/\p{Lu}[\p{L}'’-]*\s+$/u.test(text.slice(Math.max(0, r.index - 30), r.index + (/^on\s+/i.exec(r.text)?.[0].length ?? 0)));
       if (yearless && (day || weekday) && !r.end && /\p{L}/u.test(r.text)) {
         const lead = /^(?:on|in|at)\s+/i.exec(r.text)?.[0].length ?? 0;
         const at = { text: r.text.slice(lead), start: r.index + lead, end: r.index + r.text.length };

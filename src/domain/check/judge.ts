@@ -321,6 +321,13 @@ function compareTitles(frame: ClaimFrame, entities: Map<string, Entity>, when: W
   return out;
 }
 
+/** Numbers written as words, as records and claims write them ("a ten-year agreement"). */
+const NUMBER_WORDS: Record<string, string> = Object.fromEntries(
+  'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty'
+    .split(' ')
+    .map((w, i) => [w, String(i + 1)]),
+);
+
 /**
  * A number no other detail accounts for ("14 months after", "300 soldiers") must be one the
  * linked records give: a claim is not supported on the details the checker left unread.
@@ -328,11 +335,10 @@ function compareTitles(frame: ClaimFrame, entities: Map<string, Entity>, when: W
 function compareNumbers(frame: ClaimFrame, link: Link, docs: EvidenceDoc[]): Detail[] {
   const a = frame.analysis;
   const read: Span[] = [...a.dates, ...a.yearless, ...a.amounts, ...a.ordinals, ...(link.span ? [link.span] : [])];
-  // A number with the word it counts ("14 months"): the same count of the same thing.
-  const counted = (tokens: Token[], i: number) => `${tokens[i]!.lower} ${tokens[i + 1]?.stem ?? ''}`;
-  const given = new Set(
-    docs.flatMap((d) => d.analysis.tokens.flatMap((t, i) => (/\d/.test(t.text) ? [counted(d.analysis.tokens, i)] : []))),
-  );
+  // A number with the word it counts ("14 months", "ten-year"): the same count of the same thing.
+  const counted = (tokens: Token[], i: number) => `${NUMBER_WORDS[tokens[i]!.lower] ?? tokens[i]!.lower} ${tokens[i + 1]?.stem ?? ''}`;
+  const isNumber = (t: Token) => /\d/.test(t.text) || NUMBER_WORDS[t.lower] !== undefined;
+  const given = new Set(docs.flatMap((d) => d.analysis.tokens.flatMap((t, i) => (isNumber(t) ? [counted(d.analysis.tokens, i)] : []))));
   return (
     a.tokens
       .map((t, i) => ({ t, i }))
