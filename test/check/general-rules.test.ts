@@ -74,7 +74,7 @@ const table: [rule: string, text: string, verdict: 'supported' | 'contradicted' 
   ['"paid a visit" is a visit', 'On June 8, 1992 President Leonid Kravchuk paid an official visit to NATO headquarters.', 'supported'],
   [
     "an agreement's duration is a count it gives",
-    'Zelenskyy signed a 10-year security agreement with France in Paris in February 2024.',
+    'Ukraine and France signed a 10-year security agreement in Paris in February 2024.',
     'supported',
   ],
   [
@@ -82,6 +82,7 @@ const table: [rule: string, text: string, verdict: 'supported' | 'contradicted' 
     'Zelenskyy signed Thursday in Paris a 10-year security agreement with France.',
     'unverifiable',
   ],
+  ['another duration is missing', 'Ukraine and France signed a 12-year security agreement in Paris in February 2024.', 'unverifiable'],
   ['a weekday the act fell on agrees', 'Keir Starmer signed the 100-Year Partnership in Kyiv on Thursday.', 'supported'],
   ['another weekday is missing', 'Keir Starmer signed the 100-Year Partnership in Kyiv on Friday.', 'unverifiable'],
   [

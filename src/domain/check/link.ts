@@ -374,6 +374,15 @@ function stemsOf(d: EvidenceDoc): Set<string> {
   return stems;
 }
 
+/** An agreement and the events of its own chain (its signing) are one thing: the agreement. */
+function oneThing(hits: EvidenceDoc[]): EvidenceDoc[] {
+  const agreements = hits.filter((d) => d.kind === 'agreement');
+  if (hits.length < 2 || agreements.length !== 1) return hits;
+  const [agreement] = agreements;
+  const ofIt = (d: EvidenceDoc) => d === agreement || agreement!.linked.includes(d.id) || d.linked.includes(agreement!.id);
+  return hits.every(ofIt) ? agreements : hits;
+}
+
 /** Stems of the words the main clause says its act with: not a party, place, date, amount or the act's verb. */
 function mainWords(frame: ClaimFrame): string[] {
   const a = frame.analysis;
@@ -395,8 +404,8 @@ export function linkByConjunction(frame: ClaimFrame, docs: EvidenceDoc[], entity
   if (!act || (dates.length === 0 && places.length === 0)) return undefined;
   const entities = [...a.entities];
   // Without a specific participant, a date to the month or day can single out the act, but
-  // then the record's title must name the act and the record must use every word the claim's
-  // main clause says it with.
+  // then the record's title must name the act (an agreement's acts come from its fields, so they
+  // stand) and the record must use every word the claim's main clause says it with.
   const specific = entities.some((id) => entityShare(id) <= SPECIFIC_SHARE);
   const datedClosely = dates.some((d) => d.precision === 'day' || d.precision === 'month');
   if (!specific && !datedClosely) return undefined;
@@ -406,10 +415,11 @@ export function linkByConjunction(frame: ClaimFrame, docs: EvidenceDoc[], entity
       entities.every((id) => d.entities.has(id)) &&
       d.acts.some((x) => x.actions.has(act.action) && dates.every((t) => spansOverlap(t, x.span))) &&
       places.every((p) => d.place?.name === p.name) &&
-      (specific || (findActions(d.title).some((x) => x.action === act.action) && words.every((w) => stemsOf(d).has(w)))),
+      (specific ||
+        ((d.kind !== 'event' || findActions(d.title).some((x) => x.action === act.action)) && words.every((w) => stemsOf(d).has(w)))),
   );
   // Several records of the participant's act at that time: the one that uses every word of the claim, if one does.
-  const hits = found.length > 1 ? found.filter((d) => words.every((w) => stemsOf(d).has(w))) : found;
+  const hits = oneThing(found.length > 1 ? found.filter((d) => words.every((w) => stemsOf(d).has(w))) : found);
   if (hits.length !== 1) return undefined;
   return { strength: 'conjunction', docs: chainOf(hits, docs), core: hits, named: hits, by: 'participants, act and date' };
 }
