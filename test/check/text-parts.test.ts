@@ -3,6 +3,7 @@ import { winkTagger } from '../../src/check/wink-tagger.ts';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeText } from '../../src/domain/check/analyze-text.ts';
+import { buildFrame } from '../../src/domain/check/claim-frame.ts';
 import { findActions } from '../../src/domain/check/find-actions.ts';
 import { negatedTokens } from '../../src/domain/check/find-negations.ts';
 import { findPlaces } from '../../src/domain/check/find-places.ts';
@@ -154,4 +155,10 @@ test('a region is a place of its own, not its country', () => {
 test('the tagger reads a word it has no lemma for ("wont") as itself', () => {
   const tags = winkTagger('It acted against Hungary’s wont.');
   assert.equal(tags.find((t) => t.text === 'wont')?.lemma, 'wont');
+});
+
+test('a capitalised word the tagger reads as a verb is not the main verb ("NATO Heads of State met")', () => {
+  const text = 'NATO Heads of State and Government met with President Poroshenko in 2014.';
+  const lexicon = { gazetteer: buildGazetteer([]), acronyms: new Map(), knowledge: generalKnowledge() };
+  assert.equal(buildFrame(analyzeText(text, lexicon), winkTagger(text)).verb, 'meet');
 });

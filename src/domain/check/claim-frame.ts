@@ -132,7 +132,9 @@ export function buildFrame(a: TextAnalysis, tags: TaggedToken[]): ClaimFrame {
   const main = tags.filter((t) => !inside(t, background));
   // The main verb: the first full verb outside the background ("was signed": "signed"), or an
   // auxiliary standing alone ("It was a visit").
-  const firstVerb = main.findIndex((t) => t.pos === 'VERB');
+  // A capitalised "verb" inside the sentence is a mis-tagged name ("NATO Heads of State ... met").
+  const named = (t: TaggedToken) => t.start > 0 && /^\p{Lu}/u.test(t.text);
+  const firstVerb = main.findIndex((t) => t.pos === 'VERB' && !named(t));
   const verbAt = firstVerb >= 0 ? firstVerb : main.findIndex((t) => t.pos === 'AUX' && !MODALS.has(t.lemma));
   const verb = verbAt >= 0 ? main[verbAt] : undefined;
   // The auxiliaries and adverbs just before the main verb: "will join", "did not sign".
