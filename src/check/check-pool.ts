@@ -6,7 +6,8 @@
 //
 // Three bounds keep it honest under load:
 // - the checker's time budget, which each worker applies (413, "check it in parts"), and a hard
-//   stop a little after it, for a worker stuck inside one step: it is ended and replaced;
+//   stop a little after it, for a worker stuck inside one step: it is ended and replaced. The
+//   budget counts from when the worker has the record in hand, not from its start-up;
 // - a bounded queue: when it is full a check gets 503 with Retry-After, not an endless wait;
 // - a text still waiting when its client goes away is dropped from the queue.
 import os from 'node:os';
@@ -46,6 +47,7 @@ export type ToCheckWorker =
 
 export type FromCheckWorker =
   | { type: 'call'; call: number; method: SourceMethod; args: unknown[] }
+  | { type: 'started'; id: number }
   | { type: 'done'; id: number; json: string }
   | { type: 'failed'; id: number; error: WireError };
 
@@ -65,8 +67,11 @@ export const DEFAULT_POOL_SIZE = Math.min(2, os.availableParallelism());
 export const DEFAULT_QUEUE = 16;
 /** How long after the budget a worker that has not answered is ended. */
 const HARD_STOP_GRACE_MS = 2_000;
-/** What a new worker may take, beside that, to load the tagger and read the record before its first answer. */
-const STARTUP_GRACE_MS = 15_000;
+/**
+ * How long a worker may take to start on a check: to start up and read the record (seconds
+ * on a busy machine), which the budget does not count.
+ */
+const START_LIMIT_MS = 60_000;
 
 interface Job {
   id: number;
@@ -81,8 +86,6 @@ interface Slot {
   job?: Job;
   started?: number;
   hardStop?: NodeJS.Timeout;
-  /** Set once the worker has answered: until then it is still loading the tagger and the record. */
-  answered?: boolean;
 }
 
 export const wireError = (error: unknown): WireError =>
@@ -166,8 +169,7 @@ export class CheckPool {
       const job = this.waiting.shift()!;
       slot.job = job;
       slot.started = Date.now();
-      const grace = HARD_STOP_GRACE_MS + (slot.answered ? 0 : STARTUP_GRACE_MS);
-      slot.hardStop = setTimeout(() => void this.end(slot, overBudget(this.budgetMs)), this.budgetMs + grace);
+      slot.hardStop = setTimeout(() => void this.end(slot, this.busy('a checker thread did not start')), START_LIMIT_MS);
       slot.worker.postMessage({ type: 'check', id: job.id, text: job.text, includeSkipped: job.includeSkipped } satisfies ToCheckWorker);
     }
   }
@@ -189,7 +191,10 @@ export class CheckPool {
     const job = slot.job;
     if (!job || job.id !== message.id) return;
     clearTimeout(slot.hardStop);
-    slot.answered = true;
+    if (message.type === 'started') {
+      slot.hardStop = setTimeout(() => void this.end(slot, overBudget(this.budgetMs)), this.budgetMs + HARD_STOP_GRACE_MS);
+      return;
+    }
     this.meanMs = 0.8 * this.meanMs + 0.2 * (Date.now() - slot.started!);
     slot.job = undefined;
     if (message.type === 'done') job.resolve(message.json);

@@ -2,6 +2,7 @@
 // through an evidence source whose every call is answered by the main thread. The checker
 // context is cached per source and version (checker-context.ts) as in process, so it is read
 // once, when the worker starts, and again only when the record's version moves on.
+import os from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { checkerContext } from './checker-context.ts';
 import {
@@ -16,6 +17,11 @@ import {
 import { checkText } from './check-text.ts';
 import type { EvidenceSource } from './evidence-source.ts';
 import { rankedCheckResultSchema, rankEvidenceSources } from './evidence-tiers.ts';
+
+// Checking is background work next to the server's own thread, which answers every other
+// request: on a busy machine it should get the CPU first. On Linux a nice value belongs to a
+// thread, so this lowers this thread only (elsewhere it would lower the whole server).
+if (process.platform === 'linux') os.setPriority(os.constants.priority.PRIORITY_BELOW_NORMAL);
 
 const port = parentPort!;
 const { budgetMs, tiers } = workerData as CheckWorkerData;
@@ -58,6 +64,9 @@ const source = Object.fromEntries(
 async function check(id: number, text: string, includeSkipped: boolean): Promise<void> {
   candidates.clear();
   try {
+    // The record is read (or re-read, when it changed) before the clock starts.
+    await checkerContext(source);
+    post({ type: 'started', id });
     const result = await checkText(text, source, { includeSkipped, budgetMs });
     // Validated and serialised here: for a long text that is tens of milliseconds the server's
     // event loop would otherwise spend on it.

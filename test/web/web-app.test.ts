@@ -51,6 +51,7 @@ describe('web app in Chromium', { skip: chromiumMissing }, () => {
     await page.getByTestId('timeline-canvas').waitFor();
     const { events } = await readShippedRecord();
     await page.getByText(`${events.length} events`, { exact: true }).waitFor();
+    // The count can show before the rows are drawn: wait for a row rather than count at once.
     await page.locator('.event-row').first().waitFor();
 
     await page.getByRole('searchbox').fill('Bucharest');
