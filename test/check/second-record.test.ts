@@ -55,12 +55,11 @@ for (const dialect of DIALECTS) {
         if (verdict === 'contradicted') assert.match(claim!.explanation, /(10 April 1998|13 October 2006)/);
       });
 
-    // Known gap (for the checker's rules): the record places the signing in Belfast, a city the
-    // checker's general knowledge does not list, so "signed in Dublin" is not seen to differ and
-    // comes out unverifiable where contradicted is right. It must at least never be supported.
-    test('a wrong place is never supported', async () => {
+    // The record places the signing in Belfast: another city refutes it.
+    test('a wrong place is contradicted', async () => {
       const { claims } = await checkText('The Good Friday Agreement was signed in Dublin on 10 April 1998.', source);
-      assert.notEqual(claims[0]?.verdict, 'supported');
+      assert.equal(claims[0]?.verdict, 'contradicted', claims[0]?.explanation);
+      assert.match(claims[0]!.explanation, /Belfast/);
     });
   });
 }
