@@ -273,9 +273,11 @@ export const en = {
     linkedBy: (by: string, strength: string) =>
       strength === 'name'
         ? `linked to the record by the name “${by}”`
-        : strength === 'reference'
-          ? `linked to the record by a back-reference to “${by}”`
-          : `linked to the record by participants, act and date (${by})`,
+        : strength === 'mention'
+          ? `linked to a record that mentions “${by}” (enough to support, never to refute)`
+          : strength === 'reference'
+            ? `linked to the record by a back-reference to “${by}”`
+            : `linked to the record by participants, act and date (${by})`,
     compared: 'Details compared with the record',
     column: { detail: 'Detail', text: 'The text says', record: 'The record says', result: 'Result', source: 'Record' },
     noRecordValue: '—',
