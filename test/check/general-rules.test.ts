@@ -83,6 +83,21 @@ const table: [rule: string, text: string, verdict: 'supported' | 'contradicted' 
     'unverifiable',
   ],
   ['another duration is missing', 'Ukraine and France signed a 12-year security agreement in Paris in February 2024.', 'unverifiable'],
+  [
+    'a country that takes part in the act does not place it',
+    'NATO leaders agreed the Comprehensive Assistance Package for Ukraine to combat insurgents in eastern Ukraine.',
+    'unverifiable',
+  ],
+  [
+    'another country places it elsewhere',
+    'The Comprehensive Assistance Package for Ukraine was approved in Moldova in July 2016.',
+    'contradicted',
+  ],
+  [
+    'an exact amount agrees only to its own precision',
+    'Belgium committed €979 million in military aid to Ukraine in its 2024 security agreement.',
+    'unverifiable',
+  ],
   ['a weekday the act fell on agrees', 'Keir Starmer signed the 100-Year Partnership in Kyiv on Thursday.', 'supported'],
   ['another weekday is missing', 'Keir Starmer signed the 100-Year Partnership in Kyiv on Friday.', 'unverifiable'],
   [

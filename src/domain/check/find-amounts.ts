@@ -179,8 +179,10 @@ export function findAmounts(text: string, exclude: { start: number; end: number 
 
 /** True when two stated amounts can describe the same quantity. */
 export function amountsAgree(claim: Amount, record: Amount): boolean {
-  const rel = claim.hedge === 'about' || record.hedge === 'about' ? 0.15 : 0.005;
-  const near = Math.abs(claim.value - record.value) <= Math.max(rel * record.value, claim.slack);
+  // An exact figure agrees to the precision either side writes it ("€977 million" is not "€979
+  // million"; "$61 billion" is "$60.8 billion"); "about" allows a rounder figure.
+  const rel = claim.hedge === 'about' || record.hedge === 'about' ? 0.15 : 0;
+  const near = Math.abs(claim.value - record.value) <= Math.max(rel * record.value, claim.slack, record.slack);
   // Two bounds agree only when they are the same bound: "at least €60bn" is not "at least €40bn".
   if (claim.hedge === record.hedge || claim.hedge === 'about' || record.hedge === 'about') return near;
   if (claim.hedge === 'more') return record.hedge !== 'less' && record.value >= claim.value - claim.slack;

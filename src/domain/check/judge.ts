@@ -155,9 +155,15 @@ function comparePlace(
   const placed = [...new Set(acts.map((a) => a.doc.place?.name).filter(Boolean))];
   const actDoc = acts.find((a) => a.doc.place)?.doc;
   // Only the one place the act's record gives refutes another; a country it does not name is just missing.
+  // A country that takes part in the act ("a package ... to combat insurgents in eastern Ukraine")
+  // is often named for what happens there, not for where the act took place.
+  const partyCountry =
+    p.isCountry &&
+    frame.analysis.mentions.some((m) => m.start <= p.start && m.end >= p.end && m.ids.some((id) => actDoc?.entities.has(id)));
   const conflict =
     !inside(p, frame.background) &&
     !actOfAnother &&
+    !partyCountry &&
     placed.length === 1 &&
     actDoc &&
     (!p.isCountry || actDoc.place!.country !== p.country) &&
