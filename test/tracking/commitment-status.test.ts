@@ -360,7 +360,7 @@ test('reference record: statuses follow from the sourced deliveries', () => {
     'norway-nasams-f16': ['in-progress', null], // "some had already arrived"
     'lithuania-0-25pct-gdp-annual': ['in-progress', null], // €80m so far, no number promised
     'eu-eumam-training': ['in-progress', null],
-    'canada-2024-3-02bn': ['overdue', 0], // no delivery recorded
+    'canada-2024-3-02bn': ['overdue', 2 / 3.02], // C$2bn of C$3.02bn received by March 2024
     'uk-2024-military-aid-2-5bn': ['overdue', 0],
     'italy-recovery-conference-2025': ['fulfilled', null], // URC2025 held in Rome on 10-11 July 2025 (a delivery that completes it)
     'us-supplemental-60bn': ['fulfilled', 61 / 60], // the appropriation was enacted on 24 April 2024
