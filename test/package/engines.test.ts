@@ -22,7 +22,8 @@ const LOWEST = ['20.19.0', '22.9.0', '24.0.0'];
 test('the declared Node range is 20.19+, 22.9+ and 24, and nothing older', () => {
   for (const version of [...LOWEST, '20.20.2', '22.22.0', '24.11.0'])
     assert.ok(semver.satisfies(version, declared), `${version} in ${declared}`);
-  for (const version of ['18.20.0', '20.18.0', '21.7.0', '22.8.0']) assert.ok(!semver.satisfies(version, declared), `${version} not in ${declared}`);
+  for (const version of ['18.20.0', '20.18.0', '21.7.0', '22.8.0'])
+    assert.ok(!semver.satisfies(version, declared), `${version} not in ${declared}`);
 });
 
 test('every runtime dependency supports the lowest release of each Node line we declare', () => {
