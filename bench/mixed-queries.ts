@@ -3,19 +3,9 @@
 // range, an actor, a type or area, facets, each present or not. Deterministic: the same
 // seed gives the same paths.
 import { AREAS, EVENT_TYPES } from '../src/domain/vocabulary.ts';
-import { ACTORS, COMMON_TERM, RARE_TERM, WORDS } from './synthetic-record.ts';
+import { ACTORS, COMMON_TERM, RARE_TERM, WORDS, random } from './synthetic-record.ts';
 
 const FACET_FIELDS = ['type', 'area', 'actor', 'year'];
-
-/** Mulberry32, as synthetic-record.ts. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** `count` distinct /api/events paths. */
 export function mixedQueryPaths(count: number, seed = 17): string[] {

@@ -20,7 +20,7 @@ export const WORDS = (
 export const ACTORS = ['nato', 'ukraine', 'united-states', 'united-kingdom', 'germany', 'france', 'poland', 'canada', 'eu', 'sweden'];
 
 /** Mulberry32: tiny, fast and deterministic. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   return () => {
     seed = (seed + 0x6d2b79f5) | 0;
     let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
