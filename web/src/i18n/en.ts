@@ -267,7 +267,7 @@ export const en = {
       party: 'Party',
       amount: 'Amount',
       ordinal: '“First”',
-      negation: 'Negation',
+      negation: 'Act',
     } as Record<string, string>,
     detailStatus: { agree: 'agrees', conflict: 'differs', missing: 'not in the record' } as Record<string, string>,
     linkedBy: (by: string, strength: string) =>

@@ -275,7 +275,7 @@ export const uk: Strings = {
       party: 'Сторона',
       amount: 'Сума',
       ordinal: '«Перший»',
-      negation: 'Заперечення',
+      negation: 'Дія',
     },
     detailStatus: { agree: 'збігається', conflict: 'відрізняється', missing: 'немає в реєстрі' },
     linkedBy: (by, strength) =>
