@@ -92,6 +92,8 @@ export function backgroundClauses(text: string, tags: TaggedToken[]): Span[] {
     if (relative || (subordinate && t.lemma !== 'as')) spans.push({ start: t.start, end: nextComma(t.end) });
   });
   for (const m of text.matchAll(/\([^()]*\)/g)) spans.push({ start: m.index, end: m.index + m[0].length });
+  // "according to a press release": where the claim comes from, not what it says happened.
+  for (const m of text.matchAll(/\baccording to\b/gi)) spans.push({ start: m.index, end: nextComma(m.index + m[0].length) });
   return spans;
 }
 

@@ -27,6 +27,7 @@ export type Action =
   | 'discuss'
   | 'appoint'
   | 'elect'
+  | 'take-office'
   | 'invade'
   | 'suspend'
   | 'publish'
@@ -89,6 +90,10 @@ const ACTIONS: [Action, RegExp][] = [
   ['discuss', /\b(?:discuss(?:es|ed|ing|ion|ions)?|phone\s+call|call(?:ed)?\s+with)\b/gi],
   ['appoint', /\b(?:appoint(?:s|ed|ing|ment)?|nominat(?:e|es|ed|ing))\b/gi],
   ['elect', /\b(?:elect(?:s|ed|ion)?|won\s+the\s+(?:presidential|election))\b/gi],
+  [
+    'take-office',
+    /\b(?:t(?:ake|akes|ook|aking|aken)\s+(?:over\s+as|office|up\s+(?:the\s+)?(?:post|office))|assum(?:e|es|ed|ing)\s+(?:office|the\s+post)|sworn\s+in)\b/gi,
+  ],
   ['invade', /\b(?:invad(?:e|es|ed|ing)|invasion|annex(?:es|ed|ing|ation))\b/gi],
   ['suspend', /\b(?:suspend(?:s|ed|ing)?|suspension)\b/gi],
   ['publish', /\b(?:publish(?:es|ed|ing)?|publication|released?)\b/gi],

@@ -104,6 +104,12 @@ function overlaps(a: { start: number; end: number }, b: { start: number; end: nu
 }
 
 /** The dates of a text; days it names without a year go to `yearless` when given. */
+/** Whether a record's date (to the day) falls on the day or weekday a yearless date gives. */
+export function onYearlessDay(d: YearlessDay, date: string): boolean {
+  if (date.length !== 10) return false;
+  return d.monthDay ? date.slice(5) === d.monthDay : new Date(`${date}T00:00:00Z`).getUTCDay() === d.weekday;
+}
+
 export function findDates(text: string, yearless?: YearlessDay[]): TextDate[] {
   const found: TextDate[] = [];
   const add = (d: TextDate) => {

@@ -49,6 +49,22 @@ export function clauseOf(tokens: Token[], text: string, i: number): [number, num
 const idsIn = (mentions: EntityMention[], [a, b]: [number, number], before?: number) =>
   mentions.filter((m) => m.from >= a && m.to <= (before ?? b));
 
+/**
+ * The ids of the first noun phrase among the mentions: "the Ukrainian President Leonid Kuchma"
+ * is one subject, the state and the person, when only capitalised title words stand between.
+ */
+function firstPhrase(mentions: EntityMention[], tokens: Token[], text: string): string[] | undefined {
+  if (mentions.length === 0) return undefined;
+  const ids = [...mentions[0]!.ids];
+  for (let k = 1; k < mentions.length; k++) {
+    const between = tokens.slice(mentions[k - 1]!.to, mentions[k]!.from);
+    const gap = text.slice(tokens[mentions[k - 1]!.to - 1]!.end, tokens[mentions[k]!.from]!.start);
+    if (!/^[\s\p{L}.]*$/u.test(gap) || !between.every((t) => /^\p{Lu}/u.test(t.text))) break;
+    ids.push(...mentions[k]!.ids);
+  }
+  return ids;
+}
+
 export function findOrdinals(tokens: Token[], text: string, mentions: EntityMention[]): OrdinalMention[] {
   const found: OrdinalMention[] = [];
   tokens.forEach((t, i) => {
@@ -69,7 +85,7 @@ export function findOrdinals(tokens: Token[], text: string, mentions: EntityMent
       end: t.end,
       at: i,
       clause,
-      subject: before[0]?.ids,
+      subject: firstPhrase(before, tokens, text),
       before: before.flatMap((m) => m.ids),
       all: idsIn(mentions, clause).flatMap((m) => m.ids),
     });

@@ -10,7 +10,7 @@ export interface Entity {
   name: string;
   kind: PartyKind;
   /** Offices a person held, as the record gives them: "President" of Ukraine from 2019-05-20. */
-  offices?: { title: string; from: string | null; to: string | null }[];
+  offices?: { title: string; of: string; from: string | null; to: string | null }[];
 }
 
 export interface EntityMention {
@@ -85,7 +85,7 @@ export function buildGazetteer(
       id: p.id,
       name: p.name,
       kind: p.kind,
-      offices: p.offices?.map((o) => ({ title: o.title, from: o.from, to: o.to })),
+      offices: p.offices?.map((o) => ({ title: o.title, of: o.of, from: o.from, to: o.to })),
     });
     // An office ("NATO Secretary General") names whoever held it at the time, not one person.
     const aliases = p.kind === 'person' ? p.aliases.filter((a) => !OFFICE.test(a)) : p.aliases;

@@ -11,11 +11,11 @@ import type { DatedAct, EvidenceDoc } from './evidence-doc.ts';
 import type { Action, ActionMention } from './find-actions.ts';
 import { negatedTokens } from './find-negations.ts';
 import { amountsAgree, sameQuantity, type Amount } from './find-amounts.ts';
-import { formatPartialDate, spansOverlap, type TextDate, type YearlessDay } from './find-dates.ts';
+import { formatPartialDate, onYearlessDay, spansOverlap, type TextDate, type YearlessDay } from './find-dates.ts';
 import type { PlaceMention } from './find-places.ts';
 import type { Entity } from './gazetteer.ts';
 import type { Link } from './link.ts';
-import { stem, type Token } from './tokenize.ts';
+import { stem, STOPWORDS, type Token } from './tokenize.ts';
 
 export type DetailKind = 'date' | 'place' | 'person' | 'party' | 'amount' | 'ordinal' | 'negation';
 export type DetailStatus = 'agree' | 'conflict' | 'missing';
@@ -133,11 +133,7 @@ function actOfAnotherName(frame: ClaimFrame, link: Link): boolean {
 
 /** A day without its year (or a weekday) agrees only with the day the record gives the act; otherwise the record lacks it. */
 function compareYearless(d: YearlessDay, acts: { doc: EvidenceDoc; act: DatedAct }[]): Detail {
-  const same = acts.find(
-    (a) =>
-      a.act.date.length === 10 &&
-      (d.monthDay ? a.act.date.slice(5) === d.monthDay : new Date(`${a.act.date}T00:00:00Z`).getUTCDay() === d.weekday),
-  );
+  const same = acts.find((a) => onYearlessDay(d, a.act.date));
   if (same) return { kind: 'date', claim: d.text, record: formatPartialDate(same.act.date), status: 'agree', doc: same.doc };
   return { kind: 'date', claim: d.text, record: acts[0] && formatPartialDate(acts[0].act.date), status: 'missing', doc: acts[0]?.doc };
 }
@@ -196,6 +192,17 @@ function compareAmount(a: Amount, claimAmounts: Amount[], acts: { doc: EvidenceD
   return { kind: 'amount', claim: a.text, record: same.map((r) => r.text).join(', ') || undefined, status, doc: actDocs[0] };
 }
 
+/** The head noun an ordinal ranks: the last word of the run after it, up to a joiner or punctuation. */
+function headAfter(a: { text: string; tokens: Token[] }, at: number): string | undefined {
+  let head: Token | undefined;
+  for (let i = at + 1; i < a.tokens.length && i <= at + 4; i++) {
+    const t = a.tokens[i]!;
+    if (STOPWORDS.has(t.lower) || (head && /[,.;:()]/.test(a.text.slice(head.end, t.start)))) break;
+    head = t;
+  }
+  return head?.stem;
+}
+
 function compareOrdinal(frame: ClaimFrame, docs: EvidenceDoc[], entities: Map<string, Entity>): Detail[] {
   return frame.analysis.ordinals
     .filter((o) => o.kind === 'first' && o.subject && !inside(o, frame.background))
@@ -203,10 +210,12 @@ function compareOrdinal(frame: ClaimFrame, docs: EvidenceDoc[], entities: Map<st
       // Two "firsts" rank the same thing when the word after the ordinal is the same ("first non-NATO").
       const after = (x: { analysis: { tokens: { stem: string }[] } }, at: number) => x.analysis.tokens[at + 1]?.stem;
       const rankedWord = after(frame, o.at);
-      const ranked = docs.flatMap((d) =>
-        d.analysis.ordinals.filter((r) => r.kind === 'first' && r.subject && after(d, r.at) === rankedWord).map((r) => ({ d, r })),
-      );
-      const same = ranked.find(({ r }) => r.subject!.some((id) => o.subject!.includes(id)));
+      const rankedNoun = headAfter(frame.analysis, o.at);
+      const firsts = docs.flatMap((d) => d.analysis.ordinals.filter((r) => r.kind === 'first' && r.subject).map((r) => ({ d, r })));
+      const ranked = firsts.filter(({ d, r }) => after(d, r.at) === rankedWord);
+      // Agreeing needs only the same head noun: "the first high-level meeting" is "the first summit-level meeting".
+      const sameThing = firsts.filter(({ d, r }) => after(d, r.at) === rankedWord || headAfter(d.analysis, r.at) === rankedNoun);
+      const same = sameThing.find(({ r }) => r.subject!.some((id) => o.subject!.includes(id)));
       if (same)
         return {
           kind: 'ordinal' as const,
@@ -273,7 +282,15 @@ function personTitle(n: NameMention, frame: ClaimFrame, entities: Map<string, En
   const person = next?.ids.map((id) => entities.get(id)).find((e) => e?.kind === 'person');
   if (!person) return undefined;
   const own = new Set(person.name.toLowerCase().split(/[^\p{L}]+/u));
-  const offices = (person.offices ?? []).filter((o) => when && (o.from ?? '') <= when.to && (o.to ?? '9999') >= when.from);
+  // "former Dutch Prime Minister": an office the person had left by the time of the act.
+  const former = /\b(?:former|ex)[\s-]+(?:\p{Lu}[\p{L}.-]*\s+)*$/iu.test(a.text.slice(0, n.start));
+  const held = (o: { from: string | null; to: string | null }) =>
+    when !== undefined && (former ? o.to !== null && o.to <= when.to : (o.from ?? '') <= when.to && (o.to ?? '9999') >= when.from);
+  // "Dutch Prime Minister": the state written before the title is the one the office is of.
+  const state = a.mentions.find(
+    (m) => m.end <= n.start && /^\s*$/.test(a.text.slice(m.end, n.start)) && m.ids.some((id) => entities.get(id)?.kind === 'state'),
+  );
+  const offices = (person.offices ?? []).filter((o) => held(o) && (!state || state.ids.includes(o.of)));
   const titleWords = (o: { title: string }) =>
     o.title
       .toLowerCase()

@@ -6,7 +6,7 @@
 import type { ClaimFrame } from './claim-frame.ts';
 import type { EvidenceDoc } from './evidence-doc.ts';
 import { findActions } from './find-actions.ts';
-import { findDates, spansOverlap } from './find-dates.ts';
+import { findDates, onYearlessDay, spansOverlap } from './find-dates.ts';
 import type { Lexicon } from './analyze-text.ts';
 import { isContentToken, stem, STOPWORDS, tokenize, type Token } from './tokenize.ts';
 
@@ -400,8 +400,10 @@ export function linkByConjunction(frame: ClaimFrame, docs: EvidenceDoc[], entity
   const a = frame.analysis;
   const act = frame.act;
   const dates = a.dates.filter((d) => !d.bound && !d.attributive);
+  // "On Thursday", "on October 1": a day without its year still picks the act out among several.
+  const days = a.yearless.filter((d) => !frame.background.some((b) => d.start >= b.start && d.end <= b.end));
   const places = a.places.filter((p) => !p.isCountry);
-  if (!act || (dates.length === 0 && places.length === 0)) return undefined;
+  if (!act || (dates.length === 0 && places.length === 0 && days.length === 0)) return undefined;
   const entities = [...a.entities];
   // Without a specific participant, a date to the month or day can single out the act, but
   // then the record's title must name the act (an agreement's acts come from its fields, so they
@@ -413,7 +415,9 @@ export function linkByConjunction(frame: ClaimFrame, docs: EvidenceDoc[], entity
   const found = docs.filter(
     (d) =>
       entities.every((id) => d.entities.has(id)) &&
-      d.acts.some((x) => x.actions.has(act.action) && dates.every((t) => spansOverlap(t, x.span))) &&
+      d.acts.some(
+        (x) => x.actions.has(act.action) && dates.every((t) => spansOverlap(t, x.span)) && days.every((y) => onYearlessDay(y, x.date)),
+      ) &&
       places.every((p) => d.place?.name === p.name) &&
       (specific ||
         ((d.kind !== 'event' || findActions(d.title).some((x) => x.action === act.action)) && words.every((w) => stemsOf(d).has(w)))),
