@@ -139,9 +139,9 @@ export const DETAIL_CHANGES: Record<string, DetailChange> = {
     return i < 0 ? undefined : text.replace(new RegExp(`\\b(in|at) ${CITIES[i]}\\b`), `$1 ${CITIES[(i + (k % 11) + 1) % 12]}`);
   },
   number: (text, k) => {
-    // A count or an amount, not a year: "24 F-16s", "€2 billion", "300 soldiers".
+    // A count or an amount, not a year: "24 F-16s", "€2 billion", "300 soldiers"; a citation mark ("[1]") is no detail.
     const m =
-      /(?<![\d.,-])(\d{1,3})(?![\d,.-]|\s*(?:January|February|March|April|May|June|July|August|September|October|November|December))\b/.exec(
+      /(?<![\d.,\[-])(\d{1,3})(?![\d,.\]-]|\s*(?:January|February|March|April|May|June|July|August|September|October|November|December))\b/.exec(
         text,
       );
     return m ? text.slice(0, m.index) + String(Number(m[1]) + (k % 7) + 2) + text.slice(m.index + m[1]!.length) : undefined;

@@ -100,6 +100,17 @@ const ACTIONS: [Action, RegExp][] = [
   ['locate', /\b(?:headquartered|based\s+(?:in|at)|located|stationed|hosted\s+(?:in|at|by))\b/gi],
 ];
 
+/**
+ * Acts that are one act when a record names them: a body that "agreed", "declared" or
+ * "decided" something at a meeting states its position, whichever verb a report uses.
+ */
+const ONE_ACT: Action[][] = [['adopt', 'say', 'decide']];
+
+/** Whether a record's acts include the claim's act, or an act of the same kind. */
+export function holdsAction(acts: Set<Action>, action: Action): boolean {
+  return acts.has(action) || ONE_ACT.some((group) => group.includes(action) && group.some((a) => acts.has(a)));
+}
+
 export function findActions(text: string): ActionMention[] {
   const found: ActionMention[] = [];
   for (const [action, re] of ACTIONS) {

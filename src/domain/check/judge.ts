@@ -8,7 +8,7 @@
 // - unverifiable: everything else.
 import type { ClaimFrame, NameMention, Span } from './claim-frame.ts';
 import type { DatedAct, EvidenceDoc } from './evidence-doc.ts';
-import type { Action, ActionMention } from './find-actions.ts';
+import { holdsAction, type Action, type ActionMention } from './find-actions.ts';
 import { negatedTokens } from './find-negations.ts';
 import { amountsAgree, sameQuantity, type Amount } from './find-amounts.ts';
 import { formatPartialDate, onYearlessDay, spansOverlap, type TextDate, type YearlessDay } from './find-dates.ts';
@@ -56,7 +56,7 @@ function actsFor(frame: ClaimFrame, docs: EvidenceDoc[]): { doc: EvidenceDoc; ac
   const out: { doc: EvidenceDoc; act: DatedAct }[] = [];
   for (const doc of docs) {
     for (const act of doc.acts) {
-      if (action ? act.actions.has(action) : neutral && doc === docs[0]) out.push({ doc, act });
+      if (action ? holdsAction(act.actions, action) : neutral && doc === docs[0]) out.push({ doc, act });
     }
   }
   return out;
