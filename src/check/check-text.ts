@@ -51,6 +51,7 @@ export function isCheckable(a: TextAnalysis): boolean {
     a.places.length > 0 ||
     a.amounts.length > 0 ||
     a.ordinals.length > 0 ||
+    (a.yearless.length > 0 && a.actions.length > 0) ||
     (a.entities.size > 0 && a.actions.length > 0)
   );
 }

@@ -31,6 +31,8 @@ export interface ClaimFrame {
   /** Where the main verb starts: what is named before it is the claim's subject. */
   verbStart?: number;
   negated: boolean;
+  /** Said of what will be done ("will provide"): the record may hold it, but cannot refute a plan. */
+  future: boolean;
   /** Proper names the claim uses that are not parties, places or dates. */
   names: NameMention[];
   /** Where the words the tagger reads as proper nouns start. */
@@ -44,6 +46,7 @@ export interface ClaimFrame {
 const LINKING_VERBS = new Set(['be', 'become', 'remain', 'have', 'make']);
 /** Verbs that say only that the act took place: the act is the noun they govern ("paid a visit", "the visit occurred"). */
 const LIGHT_VERBS = new Set(['pay', 'hold', 'take', 'conduct', 'undertake', 'occur', 'happen']);
+const FUTURE = new Set(['will', 'would', 'shall']);
 const MODALS = new Set(['will', 'would', 'could', 'should', 'may', 'might', 'must', 'shall', 'can']);
 const SUBORDINATORS = new Set([
   'after',
@@ -75,6 +78,11 @@ const DEFINITE = /^\s*(?:the|this|that|these|those)\s+([\p{L}-]+)\b/iu;
 const PRONOUN = /^\s*(?:it|they)\b/i;
 
 const inside = (x: Span, spans: Span[]) => spans.some((s) => x.start >= s.start && x.end <= s.end);
+
+/** The parties and people named before the main verb, outside background clauses: who acts. */
+export function subjectIds(frame: ClaimFrame): string[] {
+  return frame.analysis.mentions.filter((m) => m.end <= (frame.verbStart ?? 0) && !inside(m, frame.background)).flatMap((m) => m.ids);
+}
 
 /** Relative and subordinate clauses (to the next comma) and parentheses. */
 export function backgroundClauses(text: string, tags: TaggedToken[]): Span[] {
@@ -142,6 +150,8 @@ export function buildFrame(a: TextAnalysis, tags: TaggedToken[]): ClaimFrame {
   // The auxiliaries and adverbs just before the main verb: "will join", "did not sign".
   const group = verbAt >= 0 ? main.slice(Math.max(0, verbAt - 3), verbAt) : [];
   const modal = group.some((t) => MODALS.has(t.lemma) && t.pos === 'AUX');
+  // "will provide", "would join": a plan or a promise, which the record can hold as a commitment or a decision.
+  const future = modal && group.every((t) => !MODALS.has(t.lemma) || t.pos !== 'AUX' || FUTURE.has(t.lemma));
   const negated = group.some((t) => /^(?:not|n't|never|no)$/.test(t.lemma)) || /^(?:not|never)$/.test(main[verbAt + 1]?.lemma ?? '');
   // The act is the one the main verb states; a linking verb ("became the first to join", "was a
   // visit") states the act named after it. A verb that names no act the checker knows ("raised
@@ -169,7 +179,7 @@ export function buildFrame(a: TextAnalysis, tags: TaggedToken[]): ClaimFrame {
   else if (!tags.some((t) => t.pos === 'VERB' || t.pos === 'AUX') && a.actions.length === 0)
     skip = /[.!]\s*["”’)]*$/.test(a.text) ? 'no-assertion' : 'heading';
   else if (OPINION.test(a.text) || (verb && OPINION_VERBS.has(verb.lemma))) skip = 'opinion';
-  else if (modal || HEDGES.test(mainText(a.text, background))) skip = 'prediction';
+  else if ((modal && !(future && act)) || HEDGES.test(mainText(a.text, background))) skip = 'prediction';
 
   const proper = new Set(tags.filter((t) => t.pos === 'PROPN').map((t) => t.start));
   return {
@@ -179,6 +189,7 @@ export function buildFrame(a: TextAnalysis, tags: TaggedToken[]): ClaimFrame {
     verb: verb?.lemma,
     verbStart: verb?.start,
     negated,
+    future,
     names: properNames(a, known),
     proper,
     reference,

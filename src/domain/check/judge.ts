@@ -6,7 +6,7 @@
 //   record gives another value for a single-valued detail of that act, holds the act the claim
 //   denies, or ranks another party first;
 // - unverifiable: everything else.
-import type { ClaimFrame, NameMention, Span } from './claim-frame.ts';
+import { subjectIds, type ClaimFrame, type NameMention, type Span } from './claim-frame.ts';
 import type { DatedAct, EvidenceDoc } from './evidence-doc.ts';
 import { holdsAction, type Action, type ActionMention } from './find-actions.ts';
 import { negatedTokens } from './find-negations.ts';
@@ -399,7 +399,7 @@ export function judge(frame: ClaimFrame, link: Link | undefined, entities: Map<s
   const a = frame.analysis;
   const acts = actsFor(frame, docs);
   // Only the claim's own act can refute it: the record of it must involve the claim's subject.
-  const subjects = a.mentions.filter((m) => m.end <= (frame.verbStart ?? 0) && !inside(m, frame.background)).flatMap((m) => m.ids);
+  const subjects = subjectIds(frame);
   const coreActs = actsFor(frame, link.core.length ? link.core : docs).filter((x) => subjects.every((id) => x.doc.entities.has(id)));
   const another = actOfAnotherName(frame, link);
   // A detail, or the act itself, in another clause than the name that linked the claim is about something else.
@@ -435,7 +435,7 @@ export function judge(frame: ClaimFrame, link: Link | undefined, entities: Map<s
     });
 
   // Only the thing itself can be refuted: a record that merely mentions the name, or a conjunction, cannot.
-  const canContradict = link.strength === 'name' || link.strength === 'reference';
+  const canContradict = (link.strength === 'name' || link.strength === 'reference') && !frame.future;
   const conflict = details.some((d) => d.status === 'conflict');
   let verdict: VerdictLabel = 'unverifiable';
   if (conflict && canContradict && (actHeld || details.some((d) => d.status === 'conflict' && d.kind === 'ordinal')))

@@ -3,7 +3,7 @@
 // the conjunction of a specific participant, the act and the date. Common words never link
 // alone: a name is distinctive by how few records use it, measured over the record itself,
 // so nothing here knows which words are common in one particular record.
-import type { ClaimFrame } from './claim-frame.ts';
+import { subjectIds, type ClaimFrame } from './claim-frame.ts';
 import type { EvidenceDoc } from './evidence-doc.ts';
 import { findActions } from './find-actions.ts';
 import { findDates, onYearlessDay, spansOverlap } from './find-dates.ts';
@@ -261,6 +261,19 @@ export function chainOf(docs: EvidenceDoc[], all: EvidenceDoc[]): EvidenceDoc[] 
   return out;
 }
 
+/**
+ * "Ukraine joined the Partnership for Peace" and the record "Ukraine joins Partnership for
+ * Peace": a title that states the claim's act, done by the claim's subject, to the thing the
+ * claim names, is the record of that act, as good as its name.
+ */
+function titleStatesClaim(frame: ClaimFrame, core: EvidenceDoc[]): boolean {
+  const action = frame.act?.action;
+  const subjects = subjectIds(frame);
+  if (core.length !== 1 || !action || subjects.length === 0) return false;
+  const [doc] = core;
+  return findActions(doc!.title).some((x) => x.action === action) && subjects.every((id) => doc!.titleEntities.has(id));
+}
+
 /** Most records a name may bring in, counting every record that shares one of its forms. */
 const MAX_NAMED = 2 * DISTINCTIVE;
 
@@ -314,7 +327,7 @@ export function linkByName(
     }
     if (found.size > MAX_NAMED) return undefined;
     return {
-      strength: headed.length ? 'name' : 'mention',
+      strength: headed.length || titleStatesClaim(frame, core) ? 'name' : 'mention',
       docs: chainOf([...found.values()], docs),
       core,
       named: [...found.values()],
