@@ -209,6 +209,35 @@ const table: [rule: string, text: string, verdict: 'supported' | 'contradicted' 
     'contradicted',
     /^bucharest-summit-2008$/,
   ],
+  [
+    'a state and a person with a title between them are one subject of an ordinal, and the head noun says what is ranked',
+    'In Washington on 24 April 1999, Ukrainian President Leonid Kuchma took part in the first top-level meeting of the NATO-Ukraine Commission.',
+    'supported',
+    /^nuc-first-summit-1999$/,
+  ],
+  ['a weekday picks one act out of several', 'Mark Rutte visited Kyiv on Thursday.', 'supported', /^rutte-kyiv-2024$/],
+  ['a weekday on which no such act fell links none', 'Mark Rutte visited Odesa on Monday.', 'unverifiable'],
+  ['taking office is an act', 'Mark Rutte took office as NATO Secretary General on October 1.', 'supported', /^rutte-takes-office-2024$/],
+  ['a day without its year must be the act’s own day', 'Mark Rutte took office as NATO Secretary General on October 2.', 'unverifiable'],
+  [
+    'a title that states the act by its subject is as good as a name',
+    'Ukraine joined the Partnership for Peace in 1999.',
+    'contradicted',
+    /^pfp-1994$/,
+  ],
+  [
+    'where a claim comes from is not what it says',
+    'Mark Rutte visited Kyiv on 3 October 2024, according to a NATO press release.',
+    'supported',
+    /^rutte-kyiv-2024$/,
+  ],
+  ['a plan is never refuted', 'Ukraine would join the Partnership for Peace in 1999.', 'unverifiable'],
+  [
+    'agreeing and declaring at a summit are one act',
+    'NATO leaders agreed at the Bucharest summit in April 2008 that Ukraine will become a member.',
+    'supported',
+    /^bucharest-summit-2008$/,
+  ],
 ];
 
 for (const [rule, text, verdict, evidence] of table) {

@@ -47,6 +47,8 @@ export function explain(frame: ClaimFrame, link: Link | undefined, j: Judgement)
   if (!j.actHeld) return `The claim is linked to ${describe(doc)} by "${link.by}", but the record does not hold the act the claim states.`;
   const missing = j.details.filter((d) => d.status === 'missing').map(missingLine);
   const conflicts = j.details.filter((d) => d.status === 'conflict').map(conflictLine);
+  if (conflicts.length && frame.future)
+    return `About ${describe(doc)}: the claim says what will be done, which the record cannot refute, but ${conflicts.join('; ')}.`;
   if (conflicts.length)
     return `Linked to ${describe(doc)} only by ${link.strength === 'conjunction' ? 'its participants, act and date' : link.strength === 'mention' ? 'a name it mentions' : 'its name'}, which is not enough to refute it: ${conflicts.join('; ')}.`;
   return `The record holds ${describe(doc)} but does not state: ${missing.join(', ')}.`;

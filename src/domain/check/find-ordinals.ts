@@ -34,6 +34,7 @@ const KINDS: Record<string, OrdinalKind> = {
 // "the first day of the summit" dates something; it does not rank it.
 const NOT_RANKING =
   /^(?:day|days|week|month|year|half|quarter|time|times|reading|round|stage|phase|anniversary|deputy|lady|of|two|three|four|five|six|several|few)$/;
+const LOCATIVE = /^(?:in|at)$/;
 const DETERMINER = /^(?:the|its|his|her|their|our|whose|an?)$/;
 
 /** Token ranges of clauses: split at ; : and at sentence ends. */
@@ -78,7 +79,8 @@ export function findOrdinals(tokens: Token[], text: string, mentions: EntityMent
     if ((kind === 'only' || kind === 'last') && !afterDeterminer) return;
     if (kind === 'second' && !afterDeterminer) return;
     const clause = clauseOf(tokens, text, i);
-    const before = idsIn(mentions, clause, i);
+    // "In Washington on 24 April ..., Ukrainian President ...": a place where it happened is not who was first.
+    const before = idsIn(mentions, clause, i).filter((m) => !LOCATIVE.test(tokens[m.from - 1]?.lower ?? ''));
     found.push({
       kind,
       start: t.start,
