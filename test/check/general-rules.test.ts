@@ -238,6 +238,22 @@ const table: [rule: string, text: string, verdict: 'supported' | 'contradicted' 
     'supported',
     /^bucharest-summit-2008$/,
   ],
+  [
+    'a former office is one the person had left by the time of the act',
+    'Former Dutch Prime Minister Mark Rutte took office as NATO Secretary General on 1 October 2024.',
+    'supported',
+    /^rutte-takes-office-2024$/,
+  ],
+  [
+    'an office still held is not a former one',
+    'Dutch Prime Minister Mark Rutte took office as NATO Secretary General on 1 October 2024.',
+    'unverifiable',
+  ],
+  [
+    'the state before a title is the one the office is of',
+    'Former British Prime Minister Mark Rutte took office as NATO Secretary General on 1 October 2024.',
+    'unverifiable',
+  ],
 ];
 
 for (const [rule, text, verdict, evidence] of table) {
