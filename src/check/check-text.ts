@@ -188,7 +188,7 @@ export async function checkText(text: string, source: EvidenceSource, options: C
     }
     const reading = readingOf(unit.text);
     const analysis = analyzeText(reading, ctx.lexicon);
-    const frame = buildFrame(analysis, tagger(reading));
+    const frame = buildFrame(analysis, tagger(reading), ctx.lexicon.knowledge.roles);
     const reason = skipReason(unit.text, frame);
     if (reason) {
       if (options.includeSkipped) skipped.push({ text: unit.text, start: unit.start, end: unit.end, reason });

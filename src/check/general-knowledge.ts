@@ -1,5 +1,6 @@
 // Loads the checker's general knowledge: countries, capitals and demonyms from the
-// world-countries package, other cities and names of countries from data/general/places.json.
+// world-countries package, other cities and names of countries from data/general/places.json,
+// words that name roles from data/general/roles.json.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +15,7 @@ interface WorldCountry {
 }
 
 const PLACES_FILE = fileURLToPath(new URL('../../data/general/places.json', import.meta.url));
+const ROLES_FILE = fileURLToPath(new URL('../../data/general/roles.json', import.meta.url));
 
 let knowledge: GeneralKnowledge | undefined;
 
@@ -32,6 +34,7 @@ export function generalKnowledge(): GeneralKnowledge {
     demonyms: c.demonyms?.eng ? [...new Set([c.demonyms.eng.m, c.demonyms.eng.f])] : [],
   }));
   const extra = JSON.parse(readFileSync(PLACES_FILE, 'utf8')) as { cities: PlaceRow[]; countries: PlaceRow[] };
-  knowledge = buildKnowledge(countries, extra.cities, extra.countries);
+  const roles = JSON.parse(readFileSync(ROLES_FILE, 'utf8')) as { words: string[] };
+  knowledge = buildKnowledge(countries, extra.cities, extra.countries, roles.words);
   return knowledge;
 }

@@ -254,6 +254,12 @@ const table: [rule: string, text: string, verdict: 'supported' | 'contradicted' 
     'Former British Prime Minister Mark Rutte took office as NATO Secretary General on 1 October 2024.',
     'unverifiable',
   ],
+  [
+    'a role is not a name, and a state is not a statement',
+    'At the Lisbon summit in November 2010, NATO Heads of State and Government said that the door stays open.',
+    'supported',
+    /^lisbon-summit-2010$/,
+  ],
 ];
 
 for (const [rule, text, verdict, evidence] of table) {

@@ -105,13 +105,20 @@ export function backgroundClauses(text: string, tags: TaggedToken[]): Span[] {
   return spans;
 }
 
-/** Capitalised phrases that are not at the sentence start, parties, places, months or acronyms the lexicon knows. */
-function properNames(a: TextAnalysis, known: Span[]): NameMention[] {
+/**
+ * Capitalised phrases that are not at the sentence start, parties, places, months or acronyms
+ * the lexicon knows, or roles ("Heads of State and Government").
+ */
+function properNames(a: TextAnalysis, known: Span[], roles: Set<string>): NameMention[] {
   const names: NameMention[] = [];
   let run: typeof a.tokens = [];
   const flush = () => {
     const words = run.map((t) => t.lower);
-    if (run.length && !words.every((w) => MONTHS_AND_DAYS.test(w) || STOPWORDS.has(w)))
+    if (
+      run.length &&
+      !words.every((w) => MONTHS_AND_DAYS.test(w) || STOPWORDS.has(w)) &&
+      !words.every((w) => roles.has(w) || STOPWORDS.has(w))
+    )
       names.push({ text: a.text.slice(run[0]!.start, run.at(-1)!.end), start: run[0]!.start, end: run.at(-1)!.end, words });
     run = [];
   };
@@ -136,7 +143,8 @@ function mainText(text: string, background: Span[]): string {
   return out;
 }
 
-export function buildFrame(a: TextAnalysis, tags: TaggedToken[]): ClaimFrame {
+/** `roles`: words that name roles, not things (general knowledge). */
+export function buildFrame(a: TextAnalysis, tags: TaggedToken[], roles: Set<string> = new Set()): ClaimFrame {
   const background = backgroundClauses(a.text, tags);
   const known: Span[] = [...a.mentions, ...a.places, ...a.dates, ...a.amounts];
   const main = tags.filter((t) => !inside(t, background));
@@ -190,7 +198,7 @@ export function buildFrame(a: TextAnalysis, tags: TaggedToken[]): ClaimFrame {
     verbStart: verb?.start,
     negated,
     future,
-    names: properNames(a, known),
+    names: properNames(a, known, roles),
     proper,
     reference,
     skip,

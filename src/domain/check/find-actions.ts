@@ -68,7 +68,7 @@ const ACTIONS: [Action, RegExp][] = [
   ['visit', /\b(?:visit(?:s|ed|ing)?|trip|travel(?:s|led|ed|ling|ing)?|journey(?:s|ed)?)\b/gi],
   [
     'say',
-    /\b(?:s(?:ay|ays|aid)|agreed\s+that|announc(?:e|es|ed|ing)|declar(?:e|es|ed|ing)|stat(?:e|es|ed|ing)|call(?:s|ed)\s+(?:for|it|the))\b/gi,
+    /\b(?:s(?:ay|ays|aid)|agreed\s+that|announc(?:e|es|ed|ing)|declar(?:e|es|ed|ing)|stat(?:ed|ing)|states?\s+that|call(?:s|ed)\s+(?:for|it|the))\b/gi,
   ],
   ['ratify', /\b(?:ratif(?:y|ies|ied|ying|ication))\b/gi],
   ['decide', /\b(?:decid(?:e|es|ed|ing)|decision)\b/gi],

@@ -16,6 +16,8 @@ export interface GeneralKnowledge {
   places: Map<string, PlaceName>;
   /** ISO alpha-2 -> demonyms, singular and plural ("Ukrainian", "Ukrainians"). */
   demonyms: Map<string, string[]>;
+  /** Lower-cased words that name roles and offices ("heads", "ministers"), not things. */
+  roles: Set<string>;
 }
 
 export interface CountryData {
@@ -40,7 +42,12 @@ function withPlural(demonym: string): string[] {
   return /(?:an|i|er)$/.test(demonym) ? [demonym, demonym + 's'] : [demonym];
 }
 
-export function buildKnowledge(countries: CountryData[], cities: PlaceRow[], countryNames: PlaceRow[] = []): GeneralKnowledge {
+export function buildKnowledge(
+  countries: CountryData[],
+  cities: PlaceRow[],
+  countryNames: PlaceRow[] = [],
+  roles: string[] = [],
+): GeneralKnowledge {
   const places = new Map<string, PlaceName>();
   const demonyms = new Map<string, string[]>();
   const add = (name: string, place: PlaceName) => {
@@ -64,5 +71,5 @@ export function buildKnowledge(countries: CountryData[], cities: PlaceRow[], cou
   for (const [name, iso2, aliases] of cities) {
     for (const n of [name, ...(aliases ?? [])]) add(n, { name, country: iso2, isCountry: false });
   }
-  return { places, demonyms };
+  return { places, demonyms, roles: new Set(roles.map((w) => w.toLowerCase())) };
 }
