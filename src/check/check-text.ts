@@ -10,7 +10,7 @@ import type { CheckedClaim, CheckEvidence, CheckResult, SKIP_REASONS } from '../
 import { buildFrame, type ClaimFrame } from '../domain/check/claim-frame.ts';
 import type { EvidenceDoc } from '../domain/check/evidence-doc.ts';
 import { explain } from '../domain/check/explain.ts';
-import { spansOverlap } from '../domain/check/find-dates.ts';
+import { relativeYears, spansOverlap } from '../domain/check/find-dates.ts';
 import { judge, type Judgement } from '../domain/check/judge.ts';
 import { linkByConjunction, linkByName, linkByParties, type Link } from '../domain/check/link.ts';
 import type { Tagger } from '../domain/check/tagger.ts';
@@ -81,6 +81,15 @@ function skipReason(unit: string, frame: ClaimFrame): SkipReason | undefined {
   if (frame.skip) return frame.skip;
   if (!isCheckable(frame.analysis)) return 'nothing-checkable';
   return undefined;
+}
+
+/** The year of the last date a unit gives, to date what the text says relative to it. */
+function lastYear(a: TextAnalysis): number | undefined {
+  const last = a.dates
+    .filter((d) => !d.bound && d.precision !== 'decade')
+    .sort((x, y) => x.start - y.start)
+    .at(-1);
+  return last && Number(last.from.slice(0, 4));
 }
 
 /** Words to find candidate events with: the claim's own, plus the names of what it mentions. */
@@ -175,6 +184,7 @@ export async function checkText(text: string, source: EvidenceSource, options: C
   const claims: CheckedClaim[] = [];
   const skipped: NonNullable<CheckResult['skipped']> = [];
   let last: Link | undefined;
+  let anchorYear: number | undefined;
   let sliceStart = Date.now();
   for (const unit of splitClaims(text)) {
     if (Date.now() - sliceStart > SLICE_MS) {
@@ -188,6 +198,9 @@ export async function checkText(text: string, source: EvidenceSource, options: C
     }
     const reading = readingOf(unit.text);
     const analysis = analyzeText(reading, ctx.lexicon);
+    // "Later that year", "three years later": the year of the last date the text gave.
+    analysis.dates.push(...relativeYears(reading, anchorYear));
+    anchorYear = lastYear(analysis) ?? anchorYear;
     const frame = buildFrame(analysis, tagger(reading), ctx.lexicon.knowledge.roles);
     const reason = skipReason(unit.text, frame);
     if (reason) {

@@ -271,3 +271,13 @@ for (const [rule, text, verdict, evidence] of table) {
     if (evidence) assert.match(claims[0]!.evidence[0]!.id, evidence, claims[0]!.evidence.map((e) => e.id).join());
   });
 }
+
+test('a year given relative to the last date the text gave can support a claim but never refute it', async () => {
+  const intro = 'In 1991, Ukraine joined the North Atlantic Cooperation Council. ';
+  const right = await checkText(`${intro}Three years later, Ukraine joined the Partnership for Peace.`, source);
+  assert.equal(right.claims[1]?.verdict, 'supported', right.claims[1]?.explanation);
+  const wrong = await checkText(`${intro}Two years later, Ukraine joined the Partnership for Peace.`, source);
+  assert.equal(wrong.claims[1]?.verdict, 'unverifiable', wrong.claims[1]?.explanation);
+  const unanchored = await checkText('Three years later, Ukraine joined the Partnership for Peace.', source);
+  assert.notEqual(unanchored.claims[0]?.verdict, 'contradicted');
+});

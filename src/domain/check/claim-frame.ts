@@ -97,7 +97,9 @@ export function backgroundClauses(text: string, tags: TaggedToken[]): Span[] {
     const opens = i === 0 || /[,;:(]\s*$/.test(prev);
     const relative = RELATIVES.has(t.lemma) && t.pos === 'PRON' && /,\s*$/.test(prev);
     const subordinate = SUBORDINATORS.has(t.lemma) && (t.pos === 'SCONJ' || t.pos === 'ADP') && opens && tags[i + 1]?.pos !== 'NUM';
-    if (relative || (subordinate && t.lemma !== 'as')) spans.push({ start: t.start, end: nextComma(t.end) });
+    // "Following the annexation of Crimea, the parliament voted ...": an opening participle sets the scene.
+    const participle = i === 0 && t.pos === 'VERB' && /ing$/i.test(t.text) && nextComma(t.end) < text.length;
+    if (relative || participle || (subordinate && t.lemma !== 'as')) spans.push({ start: t.start, end: nextComma(t.end) });
   });
   for (const m of text.matchAll(/\([^()]*\)/g)) spans.push({ start: m.index, end: m.index + m[0].length });
   // "according to a press release": where the claim comes from, not what it says happened.

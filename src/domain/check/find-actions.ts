@@ -41,11 +41,14 @@ export interface ActionMention {
 
 const W = String.raw`(?:\s+\w+){0,3}?\s+`;
 const ACTIONS: [Action, RegExp][] = [
-  ['sign', /\b(?:sign(?:s|ed|ing)?(?!\s+up\b)|co-signed|put\s+(?:his|her|their)\s+names?\s+to|inked|conclud(?:e|ed|es|ing))\b/gi],
+  [
+    'sign',
+    /\b(?:sign(?:s|ed|ing)?(?!\s+up\b)|co-signed|put\s+(?:his|her|their)\s+names?\s+to|inked|conclud(?:e|ed|es|ing)|enter(?:s|ed|ing)?\s+into\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:agreement|memorandum|treaty|accord|pact|charter))\b/gi,
+  ],
   ['initial', /\binitial(?:l)?(?:ed|ing|s)\b/gi],
   [
     'adopt',
-    /\b(?:adopt(?:s|ed|ing|ion)?|pass(?:es|ed|ing)|approv(?:e|es|ed|ing|al)|endors(?:e|es|ed|ing)|enact(?:s|ed|ing)?|agreed(?!\s+that\b)(?:\s+on)?)\b/gi,
+    /\b(?:adopt(?:s|ed|ing|ion)?|pass(?:es|ed|ing)|approv(?:e|es|ed|ing|al)|endors(?:e|es|ed|ing)|enact(?:s|ed|ing)?|agree(?:s|d)?(?!\s+that\b)(?:\s+on)?)\b/gi,
   ],
   [
     'join',
@@ -68,7 +71,7 @@ const ACTIONS: [Action, RegExp][] = [
   ['visit', /\b(?:visit(?:s|ed|ing)?|trip|travel(?:s|led|ed|ling|ing)?|journey(?:s|ed)?)\b/gi],
   [
     'say',
-    /\b(?:s(?:ay|ays|aid)|agreed\s+that|announc(?:e|es|ed|ing)|declar(?:e|es|ed|ing)|stat(?:ed|ing)|states?\s+that|call(?:s|ed)\s+(?:for|it|the))\b/gi,
+    /\b(?:s(?:ay|ays|aid)|agree(?:s|d)?\s+that|announc(?:e|es|ed|ing)|declar(?:e|es|ed|ing)|stat(?:ed|ing)|states?\s+that|call(?:s|ed)\s+(?:for|it|the))\b/gi,
   ],
   ['ratify', /\b(?:ratif(?:y|ies|ied|ying|ication))\b/gi],
   ['decide', /\b(?:decid(?:e|es|ed|ing)|decision)\b/gi],
@@ -77,7 +80,7 @@ const ACTIONS: [Action, RegExp][] = [
   [
     'provide',
     // "Ukraine received" is the other side of "the Netherlands delivered".
-    /\b(?:provid(?:e|es|ed|ing)|deliver(?:s|ed|ing|y|ies)?|send(?:s|ing)?|sent|pledg(?:e|es|ed|ing)|commit(?:s|ted|ting|ment|ments)?|contribut(?:e|es|ed|ing|ion|ions)|suppl(?:y|ies|ied)|receiv(?:e|es|ed|ing))\b/gi,
+    /\b(?:provid(?:e|es|ed|ing)|deliver(?:s|ed|ing|y|ies)?|send(?:s|ing)?|sent|pledg(?:e|es|ed|ing)|commit(?:s|ted|ting|ment|ments)?|contribut(?:e|es|ed|ing|ion|ions)|suppl(?:y|ies|ied)|allocat(?:e|es|ed|ing|ion)|receiv(?:e|es|ed|ing))\b/gi,
   ],
   ['recognise', /\b(?:recogni[sz](?:e|es|ed|ing)|recognition)\b/gi],
   ['list', /\b(?:list(?:s|ed|ing)?)\b/gi],

@@ -17,6 +17,8 @@ export interface TextDate {
   bound?: string;
   /** Set when a bare year names which thing is meant ("the 2007 cyberattacks") rather than dating the act. */
   attributive?: boolean;
+  /** Set when the text dates it only relative to a date it gave before ("later that year"): it may agree, never refute. */
+  anchored?: boolean;
 }
 
 /** A day the text names without its year ("on January 16"): checkable only against a record's day. */
@@ -183,4 +185,37 @@ export function formatPartialDate(date: string): string {
 /** True when two spans of days share at least one day. */
 export function spansOverlap(a: { from: string; to: string }, b: { from: string; to: string }): boolean {
   return a.from <= b.to && b.from <= a.to;
+}
+
+const NUMBER_WORDS: Record<string, number> = {
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+};
+
+/**
+ * Years a text gives relative to a year it named before: "that year", "later that same year",
+ * "the following year", "three years later". `anchor` is the year of the last date the text
+ * gave; without one, the words date nothing.
+ */
+export function relativeYears(text: string, anchor: number | undefined): TextDate[] {
+  if (anchor === undefined) return [];
+  const found: TextDate[] = [];
+  const re =
+    /\b(?:(?:later|earlier)\s+(?:in\s+)?)?(?:that|the\s+same)\s+(?:same\s+)?year\b|\bthe\s+(?:following|next)\s+year\b|\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+years?\s+later\b/gi;
+  for (const m of text.matchAll(re)) {
+    const lower = m[0].toLowerCase();
+    const offset = m[1] ? (NUMBER_WORDS[m[1].toLowerCase()] ?? Number(m[1])) : /following|next/.test(lower) ? 1 : 0;
+    found.push({ text: m[0], start: m.index, end: m.index + m[0].length, ...yearSpan(anchor + offset), precision: 'year', anchored: true });
+  }
+  return found;
 }

@@ -91,7 +91,7 @@ function compareDate(
   const mentioned = actDocs.some((doc) => doc.analysis.dates.some((x) => !x.bound && spansOverlap(d, x)));
   // A year that names which thing is meant ("the 2009 Complement"), or a claim that only says
   // what something is, does not date the act.
-  if (background || mentioned || actOfAnother || d.attributive || !frame.act || !singleAct(acts)) {
+  if (background || mentioned || actOfAnother || d.attributive || d.anchored || !frame.act || !singleAct(acts)) {
     const about = acts[0];
     return { kind: 'date', claim: d.text, record: about && formatPartialDate(about.act.date), status: 'missing', doc: about?.doc };
   }
