@@ -16,6 +16,7 @@ import { linkByConjunction, linkByName, linkByParties, type Link } from '../doma
 import type { Tagger } from '../domain/check/tagger.ts';
 import { isContentToken, stem } from '../domain/check/tokenize.ts';
 import { blankCitations, splitClaims } from '../domain/check/units.ts';
+import { coordinatedClauses } from '../domain/check/clauses.ts';
 import { CHECK_BUDGET_MS, overBudget } from './check-budget.ts';
 import { checkerContext, type CheckerContext } from './checker-context.ts';
 import type { EvidenceSource } from './evidence-source.ts';
@@ -176,6 +177,54 @@ function linkAndJudge(
   return k?.verdict === 'supported' ? { link: other, j: k } : { link, j };
 }
 
+interface ClauseCheck {
+  frame: ClaimFrame;
+  link: Link | undefined;
+  j: Judgement;
+  candidates: EvidenceDoc[];
+}
+
+const detailsOf = (j: Judgement) =>
+  j.details.map((d) => ({
+    kind: d.kind,
+    claim: d.claim,
+    ...(d.record ? { record: d.record } : {}),
+    status: d.status,
+    ...(d.doc ? { evidence_id: `${d.doc.kind}/${d.doc.id}` } : {}),
+  }));
+
+/**
+ * A sentence's verdict from its clauses: contradicted when one clause is, supported when every
+ * clause is (and no clause went unread), otherwise unverifiable, told by the first clause the record
+ * does not support.
+ */
+function sentenceVerdict(judged: ClauseCheck[], unread = false): Omit<CheckedClaim, 'text' | 'start' | 'end'> {
+  const deciding = judged.find((c) => c.j.verdict === 'contradicted') ?? judged.find((c) => c.j.verdict !== 'supported') ?? judged[0]!;
+  const all = deciding.j.verdict === 'supported';
+  if (all && unread) {
+    const claim = sentenceVerdict(judged);
+    return {
+      ...claim,
+      verdict: 'unverifiable',
+      confidence: 0.5,
+      explanation: `Only part of the sentence is confirmed. ${claim.explanation} Another clause states nothing the checker can compare.`,
+    };
+  }
+  const told = all ? judged : [deciding];
+  const evidence = new Map<string, CheckEvidence>();
+  for (const c of told)
+    for (const e of evidenceFor(c.j, c.link, c.frame, c.candidates).map(toEvidence))
+      if (evidence.size < MAX_EVIDENCE) evidence.set(`${e.kind}/${e.id}`, e);
+  return {
+    verdict: deciding.j.verdict,
+    confidence: Math.min(...told.map((c) => confidenceOf(c.j, c.link))),
+    explanation: told.map((c) => explain(c.frame, c.link, c.j)).join(' '),
+    evidence: [...evidence.values()],
+    details: judged.flatMap((c) => detailsOf(c.j)),
+    ...(deciding.link ? { link: { by: deciding.link.by, strength: deciding.link.strength } } : {}),
+  };
+}
+
 export async function checkText(text: string, source: EvidenceSource, options: CheckOptions = {}): Promise<CheckResult> {
   const ctx = await checkerContext(source);
   const tagger = options.tagger ?? winkTagger;
@@ -197,38 +246,34 @@ export async function checkText(text: string, source: EvidenceSource, options: C
       continue;
     }
     const reading = readingOf(unit.text);
-    const analysis = analyzeText(reading, ctx.lexicon);
-    // "Later that year", "three years later": the year of the last date the text gave.
-    analysis.dates.push(...relativeYears(reading, anchorYear));
-    anchorYear = lastYear(analysis) ?? anchorYear;
-    const frame = buildFrame(analysis, tagger(reading), ctx.lexicon.knowledge.roles);
-    const reason = skipReason(unit.text, frame);
-    if (reason) {
-      if (options.includeSkipped) skipped.push({ text: unit.text, start: unit.start, end: unit.end, reason });
+    const tags = tagger(reading);
+    const parts = coordinatedClauses(reading, tags);
+    // Each coordinated clause is read as a claim of its own; a sentence of one clause is read whole.
+    const read = parts.map((part) => {
+      const clause = parts.length === 1 ? reading : `${part.subject ? `${part.subject} ` : ''}${reading.slice(part.start, part.end)}`;
+      const analysis = analyzeText(clause, ctx.lexicon);
+      // "Later that year", "three years later": the year of the last date the text gave.
+      analysis.dates.push(...relativeYears(clause, anchorYear));
+      const frame = buildFrame(analysis, parts.length === 1 ? tags : tagger(clause), ctx.lexicon.knowledge.roles);
+      return { analysis, frame, reason: skipReason(parts.length === 1 ? unit.text : clause, frame) };
+    });
+    for (const r of read) anchorYear = lastYear(r.analysis) ?? anchorYear;
+    const checkable = read.filter((r) => !r.reason);
+    if (checkable.length === 0) {
+      if (options.includeSkipped) skipped.push({ text: unit.text, start: unit.start, end: unit.end, reason: read[0]!.reason! });
       continue;
     }
-    const events = await source.candidateEvents(queryWords(analysis, ctx), CANDIDATE_EVENTS);
-    const candidates = events.map((e) => ctx.eventDoc(e));
-    const docs = [...candidates, ...ctx.fixedDocs];
-    const { link, j } = linkAndJudge(frame, docs, last, ctx, keyCache);
-    if (link?.strength === 'name') last = link;
-    claims.push({
-      text: unit.text,
-      start: unit.start,
-      end: unit.end,
-      verdict: j.verdict,
-      confidence: confidenceOf(j, link),
-      explanation: explain(frame, link, j),
-      evidence: evidenceFor(j, link, frame, candidates).map(toEvidence),
-      details: j.details.map((d) => ({
-        kind: d.kind,
-        claim: d.claim,
-        ...(d.record ? { record: d.record } : {}),
-        status: d.status,
-        ...(d.doc ? { evidence_id: `${d.doc.kind}/${d.doc.id}` } : {}),
-      })),
-      ...(link ? { link: { by: link.by, strength: link.strength } } : {}),
-    });
+    const judged: ClauseCheck[] = [];
+    for (const { analysis, frame } of checkable) {
+      const events = await source.candidateEvents(queryWords(analysis, ctx), CANDIDATE_EVENTS);
+      const candidates = events.map((e) => ctx.eventDoc(e));
+      const { link, j } = linkAndJudge(frame, [...candidates, ...ctx.fixedDocs], last, ctx, keyCache);
+      if (link?.strength === 'name') last = link;
+      judged.push({ frame, link, j, candidates });
+    }
+    // A clause the checker cannot read ("and froze cooperation") is a claim it did not check.
+    const unread = read.some((r) => r.reason === 'nothing-checkable');
+    claims.push({ text: unit.text, start: unit.start, end: unit.end, ...sentenceVerdict(judged, unread) });
   }
   return options.includeSkipped ? { claims, skipped } : { claims };
 }
