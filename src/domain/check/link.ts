@@ -405,6 +405,16 @@ function mainWords(frame: ClaimFrame): string[] {
   ];
 }
 
+/** Share of the main clause's own words a record must use for a conjunction to reach it. */
+const TOLD_SHARE = 0.5;
+
+/** Whether the record uses most of the words the claim's main clause tells its act with. */
+function tells(d: EvidenceDoc, words: string[]): boolean {
+  if (words.length === 0) return true;
+  const stems = stemsOf(d);
+  return words.filter((w) => stems.has(w)).length >= TOLD_SHARE * words.length;
+}
+
 /**
  * Links by conjunction: a participant few records name, the claim's act and its date single
  * out one record (with its chain). Such a link can support a claim but never contradict it.
@@ -432,6 +442,8 @@ export function linkByConjunction(frame: ClaimFrame, docs: EvidenceDoc[], entity
         (x) => x.actions.has(act.action) && dates.every((t) => spansOverlap(t, x.span)) && days.every((y) => onYearlessDay(y, x.date)),
       ) &&
       places.every((p) => d.place?.name === p.name) &&
+      // What the claim says was done must be what the record tells: a law on the language is not the amendment.
+      tells(d, words) &&
       (specific ||
         ((d.kind !== 'event' || findActions(d.title).some((x) => x.action === act.action)) && words.every((w) => stemsOf(d).has(w)))),
   );
