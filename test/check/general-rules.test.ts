@@ -265,6 +265,14 @@ const table: [rule: string, text: string, verdict: 'supported' | 'contradicted' 
     'In 2019, the Ukrainian parliament adopted a law on the Ukrainian language.',
     'unverifiable',
   ],
+  ['a pledge is not a delivery', 'The Netherlands delivered 2 billion euros in military aid to Ukraine in 2024.', 'unverifiable'],
+  ['a pledge supports a pledge', 'The Netherlands pledged 2 billion euros in military aid to Ukraine in 2024.', 'supported'],
+  ['what will be provided is pledged', 'The Netherlands will provide 2 billion euros in military aid to Ukraine in 2024.', 'supported'],
+  [
+    'a count belongs to the act at the claim’s date: all 24 jets arrived only later',
+    'Ukraine received 24 F-16s from the Netherlands in 2024.',
+    'unverifiable',
+  ],
 ];
 
 for (const [rule, text, verdict, evidence] of table) {

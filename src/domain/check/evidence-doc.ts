@@ -200,7 +200,7 @@ export function commitmentDoc(c: Commitment, agreement: Agreement | undefined, l
       aliases: [],
       text,
       fieldEntities: [c.obligor, c.beneficiary],
-      acts: [datedAct(date, ['provide'])],
+      acts: [datedAct(date, ['pledge'])],
       amounts: own.length ? own : undefined,
       linked: agreement ? [agreement.id] : [],
     },

@@ -401,6 +401,15 @@ export function judge(frame: ClaimFrame, link: Link | undefined, entities: Map<s
   // Only the claim's own act can refute it: the record of it must involve the claim's subject.
   const subjects = subjectIds(frame);
   const coreActs = actsFor(frame, link.core.length ? link.core : docs).filter((x) => subjects.every((id) => x.doc.entities.has(id)));
+  // The records of the acts the claim states, at its own date: a delivery in May 2025 does not
+  // count what arrived in 2024, and a pledge of 24 jets does not count the jets a delivery brought.
+  const claimDates = a.dates.filter((d) => !d.bound && !inside(d, frame.background));
+  const stated = a.actions.filter((x) => !inside(x, frame.background)).map((x) => x.action);
+  const statedActs = docs.flatMap((doc) =>
+    doc.acts.filter((act) => stated.some((action) => holdsAction(act.actions, action))).map((act) => ({ doc, act })),
+  );
+  const onDate = statedActs.filter((x) => claimDates.every((d) => spansOverlap(d, x.act.span)));
+  const actDocs = [...new Set((onDate.length ? onDate : statedActs).map((x) => x.doc))];
   const another = actOfAnotherName(frame, link);
   // A detail, or the act itself, in another clause than the name that linked the claim is about something else.
   const elsewhere = (x: Span) =>
@@ -418,11 +427,11 @@ export function judge(frame: ClaimFrame, link: Link | undefined, entities: Map<s
       .filter((m) => !a.places.some((p) => m.start >= p.start && m.end <= p.end))
       .filter((m) => !(link.span && m.start >= link.span.start && m.end <= link.span.end))
       .map((m) => compareEntity(m.ids, a.text.slice(m.start, m.end), m.end <= (frame.verbStart ?? 0), docs, entities)),
-    ...a.amounts.map((x) => compareAmount(x, a.amounts, coreActs, docs)),
+    ...a.amounts.map((x) => compareAmount(x, a.amounts, coreActs, actDocs.length ? actDocs : docs)),
     ...compareOrdinal(frame, link.named, entities),
     ...compareNames(frame, link, docs, entities, acts[0]?.act.span),
     ...compareTitles(frame, entities, acts[0]?.act.span),
-    ...compareNumbers(frame, link, docs),
+    ...compareNumbers(frame, link, actDocs.length ? actDocs : docs),
     ...compareActions(frame, link.core.length ? link.core : docs, docs),
   ];
   const actHeld = acts.length > 0;
