@@ -273,6 +273,21 @@ const table: [rule: string, text: string, verdict: 'supported' | 'contradicted' 
     'Ukraine received 24 F-16s from the Netherlands in 2024.',
     'unverifiable',
   ],
+  [
+    'an order other than first must be the one the record states',
+    'Ukraine was the second CIS country to join the Partnership for Peace.',
+    'unverifiable',
+  ],
+  [
+    'a place agrees only with the record of the act at the claim’s date, not another record of the chain',
+    'The Comprehensive Assistance Package was agreed at the Madrid summit in July 2016.',
+    'contradicted',
+  ],
+  [
+    'an order the record gives a state’s leader is the state’s',
+    'Germany signed its security agreement with Ukraine on 16 February 2024, becoming the second country after the UK to do so.',
+    'supported',
+  ],
 ];
 
 for (const [rule, text, verdict, evidence] of table) {

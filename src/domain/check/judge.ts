@@ -143,10 +143,16 @@ function comparePlace(
   frame: ClaimFrame,
   acts: { doc: EvidenceDoc }[],
   actDocs: EvidenceDoc[],
+  allDocs: EvidenceDoc[],
   actOfAnother: boolean,
 ): Detail {
   // Only a record of the claim's act places it: a meeting in Brussels does not place a signing.
-  const agrees = actDocs.find((d) => d.place && (d.place.name === p.name || (p.isCountry && d.place.country === p.country)));
+  // A place in the subject ("the centre in Tallinn voted") says where the subject is, which any
+  // record of it may tell.
+  const placesSubject = frame.verbStart !== undefined && p.end <= frame.verbStart;
+  const agrees = (placesSubject ? [...actDocs, ...allDocs] : actDocs).find(
+    (d) => d.place && (d.place.name === p.name || (p.isCountry && d.place.country === p.country)),
+  );
   if (agrees) return { kind: 'place', claim: p.name, record: agrees.place!.name, status: 'agree', doc: agrees };
   const placed = [...new Set(acts.map((a) => a.doc.place?.name).filter(Boolean))];
   const actDoc = acts.find((a) => a.doc.place)?.doc;
@@ -201,6 +207,27 @@ function headAfter(a: { text: string; tokens: Token[] }, at: number): string | u
     head = t;
   }
   return head?.stem;
+}
+
+/** Who an order is claimed for, with the states and bodies its persons held office in: Scholz's "second" is Germany's. */
+function withOffices(ids: string[], entities: Map<string, Entity>): string[] {
+  return [...ids, ...ids.flatMap((id) => entities.get(id)?.offices?.map((o) => o.of) ?? [])];
+}
+
+/** "The second CIS country", "the only partner": an order other than first agrees only where a record states the same order. */
+function compareOtherOrders(frame: ClaimFrame, docs: EvidenceDoc[], entities: Map<string, Entity>): Detail[] {
+  return frame.analysis.ordinals
+    .filter((o) => o.kind !== 'first' && o.subject && !inside(o, frame.background))
+    .map((o) => {
+      const claim = `${o.subject!.map((id) => entities.get(id)?.name ?? id).join(', ')} ${o.kind}`;
+      const mine = withOffices(o.subject!, entities);
+      const same = docs.find((d) =>
+        d.analysis.ordinals.some((r) => r.kind === o.kind && withOffices(r.subject ?? [], entities).some((id) => mine.includes(id))),
+      );
+      return same
+        ? { kind: 'ordinal' as const, claim, record: claim, status: 'agree' as const, doc: same }
+        : { kind: 'ordinal' as const, claim, status: 'missing' as const };
+    });
 }
 
 function compareOrdinal(frame: ClaimFrame, docs: EvidenceDoc[], entities: Map<string, Entity>): Detail[] {
@@ -422,13 +449,14 @@ export function judge(frame: ClaimFrame, link: Link | undefined, entities: Map<s
     // A place inside the name that linked the claim ("the Wales summit") names the thing, not where it was.
     ...a.places
       .filter((p) => !(link.span && p.start >= link.span.start && p.end <= link.span.end))
-      .map((p) => comparePlace(p, frame, coreActs, [...new Set(acts.map((x) => x.doc))], elsewhere(p))),
+      .map((p) => comparePlace(p, frame, coreActs, actDocs.length ? actDocs : [...new Set(acts.map((x) => x.doc))], docs, elsewhere(p))),
     ...a.mentions
       .filter((m) => !a.places.some((p) => m.start >= p.start && m.end <= p.end))
       .filter((m) => !(link.span && m.start >= link.span.start && m.end <= link.span.end))
       .map((m) => compareEntity(m.ids, a.text.slice(m.start, m.end), m.end <= (frame.verbStart ?? 0), docs, entities)),
     ...a.amounts.map((x) => compareAmount(x, a.amounts, coreActs, actDocs.length ? actDocs : docs)),
     ...compareOrdinal(frame, link.named, entities),
+    ...compareOtherOrders(frame, docs, entities),
     ...compareNames(frame, link, docs, entities, acts[0]?.act.span),
     ...compareTitles(frame, entities, acts[0]?.act.span),
     ...compareNumbers(frame, link, actDocs.length ? actDocs : docs),
