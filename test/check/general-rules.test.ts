@@ -288,6 +288,12 @@ const table: [rule: string, text: string, verdict: 'supported' | 'contradicted' 
     'Germany signed its security agreement with Ukraine on 16 February 2024, becoming the second country after the UK to do so.',
     'supported',
   ],
+  [
+    '"first met" and the record’s "first ... meeting" rank the same act',
+    'The Ukraine Defense Contact Group first met at Ramstein Air Base on 26 April 2022.',
+    'supported',
+    /^udcg-first-ramstein-2022$/,
+  ],
 ];
 
 for (const [rule, text, verdict, evidence] of table) {

@@ -13,6 +13,8 @@ import { negatedTokens } from './find-negations.ts';
 import { amountsAgree, sameQuantity, type Amount } from './find-amounts.ts';
 import { formatPartialDate, onYearlessDay, spansOverlap, type TextDate, type YearlessDay } from './find-dates.ts';
 import type { PlaceMention } from './find-places.ts';
+import type { OrdinalMention } from './find-ordinals.ts';
+import type { TextAnalysis } from './analyze-text.ts';
 import type { Entity } from './gazetteer.ts';
 import type { Link } from './link.ts';
 import { stem, STOPWORDS, type Token } from './tokenize.ts';
@@ -230,6 +232,35 @@ function compareOtherOrders(frame: ClaimFrame, docs: EvidenceDoc[], entities: Ma
     });
 }
 
+/** The act an ordinal ranks: "first met", "the first ... meeting" (within a few words, before a break). */
+function rankedAct(a: TextAnalysis, at: number): Action | undefined {
+  const from = a.tokens[at]!.end;
+  const to = a.tokens[Math.min(at + 6, a.tokens.length - 1)]!.end;
+  const stop = a.text.slice(from, to).search(/[,;:.]/);
+  const end = stop < 0 ? to : from + stop;
+  return a.actions.find((x) => x.start >= from && x.end <= end)?.action;
+}
+
+/**
+ * "The group first met at Ramstein" and the record "First ... meeting at Ramstein": a record of
+ * the claim's subject that ranks the same act first agrees, whoever its sentence names before.
+ */
+function firstOfSameAct(frame: ClaimFrame, o: OrdinalMention, docs: EvidenceDoc[]): { d: EvidenceDoc } | undefined {
+  // Only "first" said of the act itself ("first met"), not of a thing ("the first nation to be admitted").
+  const next = frame.analysis.tokens[o.at + 1];
+  const act = next && frame.analysis.actions.find((x) => x.start === next.start)?.action;
+  if (!act) return undefined;
+  const d = docs.find(
+    (doc) =>
+      o.subject!.every((id) => doc.entities.has(id)) &&
+      doc.analysis.ordinals.some(
+        (r) =>
+          r.kind === 'first' && (!r.subject || r.subject.some((id) => o.subject!.includes(id))) && rankedAct(doc.analysis, r.at) === act,
+      ),
+  );
+  return d && { d };
+}
+
 function compareOrdinal(frame: ClaimFrame, docs: EvidenceDoc[], entities: Map<string, Entity>): Detail[] {
   return frame.analysis.ordinals
     .filter((o) => o.kind === 'first' && o.subject && !inside(o, frame.background))
@@ -242,7 +273,7 @@ function compareOrdinal(frame: ClaimFrame, docs: EvidenceDoc[], entities: Map<st
       const ranked = firsts.filter(({ d, r }) => after(d, r.at) === rankedWord);
       // Agreeing needs only the same head noun: "the first high-level meeting" is "the first summit-level meeting".
       const sameThing = firsts.filter(({ d, r }) => after(d, r.at) === rankedWord || headAfter(d.analysis, r.at) === rankedNoun);
-      const same = sameThing.find(({ r }) => r.subject!.some((id) => o.subject!.includes(id)));
+      const same = sameThing.find(({ r }) => r.subject!.some((id) => o.subject!.includes(id))) ?? firstOfSameAct(frame, o, docs);
       if (same)
         return {
           kind: 'ordinal' as const,
