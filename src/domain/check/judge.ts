@@ -218,13 +218,22 @@ function withOffices(ids: string[], entities: Map<string, Entity>): string[] {
 
 /** "The second CIS country", "the only partner": an order other than first agrees only where a record states the same order. */
 function compareOtherOrders(frame: ClaimFrame, docs: EvidenceDoc[], entities: Map<string, Entity>): Detail[] {
-  return frame.analysis.ordinals
-    .filter((o) => o.kind !== 'first' && o.subject && !inside(o, frame.background))
+  const a = frame.analysis;
+  return a.ordinals
+    .filter((o) => (o.kind !== 'first' || !o.subject) && !inside(o, frame.background))
     .map((o) => {
-      const claim = `${o.subject!.map((id) => entities.get(id)?.name ?? id).join(', ')} ${o.kind}`;
-      const mine = withOffices(o.subject!, entities);
+      // "It is the second partner country": without a subject, the record must rank the same thing the same way.
+      const word = a.tokens[o.at + 1]?.stem;
+      const mine = o.subject ? withOffices(o.subject, entities) : undefined;
+      const claim = `${mine ? o.subject!.map((id) => entities.get(id)?.name ?? id).join(', ') + ' ' : ''}${o.kind}${mine ? '' : ` ${a.tokens[o.at + 1]?.text ?? ''}`}`;
       const same = docs.find((d) =>
-        d.analysis.ordinals.some((r) => r.kind === o.kind && withOffices(r.subject ?? [], entities).some((id) => mine.includes(id))),
+        d.analysis.ordinals.some(
+          (r) =>
+            r.kind === o.kind &&
+            (mine
+              ? withOffices(r.subject ?? [], entities).some((id) => mine.includes(id))
+              : d.analysis.tokens[r.at + 1]?.stem === word || headAfter(d.analysis, r.at) === headAfter(a, o.at)),
+        ),
       );
       return same
         ? { kind: 'ordinal' as const, claim, record: claim, status: 'agree' as const, doc: same }
