@@ -7,7 +7,7 @@ import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { TextAnalysis } from '../domain/check/analyze-text.ts';
 import { analyzeText } from '../domain/check/analyze-text.ts';
 import type { CheckedClaim, CheckEvidence, CheckResult, SKIP_REASONS } from '../domain/check/check-result.ts';
-import { buildFrame, type ClaimFrame } from '../domain/check/claim-frame.ts';
+import { buildFrame, subjectIds, type ClaimFrame } from '../domain/check/claim-frame.ts';
 import type { EvidenceDoc } from '../domain/check/evidence-doc.ts';
 import { explain } from '../domain/check/explain.ts';
 import { relativeYears, spansOverlap } from '../domain/check/find-dates.ts';
@@ -234,6 +234,7 @@ export async function checkText(text: string, source: EvidenceSource, options: C
   const skipped: NonNullable<CheckResult['skipped']> = [];
   let last: Link | undefined;
   let anchorYear: number | undefined;
+  let lastSubject: ClaimFrame['impliedSubject'];
   let sliceStart = Date.now();
   for (const unit of splitClaims(text)) {
     if (Date.now() - sliceStart > SLICE_MS) {
@@ -265,6 +266,9 @@ export async function checkText(text: string, source: EvidenceSource, options: C
     }
     const judged: ClauseCheck[] = [];
     for (const { analysis, frame } of checkable) {
+      const own = subjectIds(frame);
+      if (frame.reference === 'it' && own.length === 0 && lastSubject) frame.impliedSubject = lastSubject;
+      if (own.length) lastSubject = { ids: own, text: ctx.lexicon.gazetteer.entities.get(own[0]!)?.name ?? own[0]! };
       const events = await source.candidateEvents(queryWords(analysis, ctx), CANDIDATE_EVENTS);
       const candidates = events.map((e) => ctx.eventDoc(e));
       const { link, j } = linkAndJudge(frame, [...candidates, ...ctx.fixedDocs], last, ctx, keyCache);

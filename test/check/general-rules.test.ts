@@ -320,3 +320,16 @@ test('a year given relative to the last date the text gave can support a claim b
   const unanchored = await checkText('Three years later, Ukraine joined the Partnership for Peace.', source);
   assert.notEqual(unanchored.claims[0]?.verdict, 'contradicted');
 });
+
+test('"it" stands for the subject the text named last, and that party must be the record’s', async () => {
+  const russia = await checkText(
+    'Russia joined the Partnership for Peace in June 1994. It was among the founding members of the Euro-Atlantic Partnership Council in May 1997.',
+    source,
+  );
+  assert.equal(russia.claims[1]?.verdict, 'unverifiable', russia.claims[1]?.explanation);
+  const ukraine = await checkText(
+    'Ukraine joined the North Atlantic Cooperation Council in 1991. It joined the Partnership for Peace in 1994.',
+    source,
+  );
+  assert.equal(ukraine.claims[1]?.verdict, 'supported', ukraine.claims[1]?.explanation);
+});

@@ -39,6 +39,8 @@ export interface ClaimFrame {
   proper: Set<number>;
   /** The head noun of a definite description that opens the claim ("agreement"), or "it". */
   reference?: string;
+  /** Who "it" or "they" stands for when the claim opens with one: the subject the text named last (set by the caller). */
+  impliedSubject?: { ids: string[]; text: string };
   skip?: SkipReason;
 }
 
