@@ -44,7 +44,13 @@ export function explain(frame: ClaimFrame, link: Link | undefined, j: Judgement)
     const agreed = j.details.map(agreeLine);
     return `The record agrees: ${describe(doc)}${agreed.length ? `; it states ${agreed.join(', ')}` : ''}.`;
   }
-  if (!j.actHeld) return `The claim is linked to ${describe(doc)} by "${link.by}", but the record does not hold the act the claim states.`;
+  if (!j.actHeld) {
+    const act = frame.act ? frame.analysis.text.slice(frame.act.start, frame.act.end) : undefined;
+    const what = act
+      ? `the act the claim states ("${act}")`
+      : `an act the claim states${frame.verb ? ` ("${frame.verb}" names none the checker knows)` : ''}`;
+    return `The claim is linked to ${describe(doc)} by "${link.by}", but the record does not hold ${what}.`;
+  }
   const missing = j.details.filter((d) => d.status === 'missing').map(missingLine);
   const conflicts = j.details.filter((d) => d.status === 'conflict').map(conflictLine);
   if (conflicts.length && frame.future)
