@@ -98,6 +98,8 @@ export class EventIndex {
   private readonly slotOf = new Map<string, number>();
   /** The live slot of each SQLite rowid, or -1 (an array: rowids are dense). */
   private slotOfRowid = new Int32Array(0);
+  /** Each slot's SQLite rowid, by which a page's rows are read (quicker than by id). */
+  private rowids = new Int32Array(0);
   private readonly alive = new RoaringBitmap32();
   private readonly byType = EVENT_TYPES.map(() => new RoaringBitmap32());
   private readonly byArea = AREAS.map(() => new RoaringBitmap32());
@@ -187,6 +189,8 @@ export class EventIndex {
         this.slotOfRowid = bigger;
       }
       this.slotOfRowid[row.rowid] = slot;
+      this.rowids = grown(this.rowids, size);
+      this.rowids[slot] = row.rowid;
     }
   }
 
@@ -252,6 +256,11 @@ export class EventIndex {
       }
     }
     return new RoaringBitmap32(slots);
+  }
+
+  /** The SQLite rowid of each of these events, by their live slots (byRowid indexes only). */
+  rowidsOf(ids: string[]): number[] {
+    return ids.map((id) => this.rowids[this.slotOf.get(id)!]!);
   }
 
   /** Postings learnt for a common word or prefix (see word-postings-plan.ts). */

@@ -584,11 +584,23 @@ export class KyselyRecordStore implements RecordStore {
     const indexQuery = await this.indexQuery(query, facets, limit, after, matching);
     if (index.version !== version) return undefined;
     const answer = index.search(indexQuery);
-    const byId = new Map((await this.list('events', { ids: answer.ids })).map((e) => [e.id, e]));
+    const byId = await this.eventsById(index, answer.ids);
     // An event deleted since the index was read: the caller asks again.
     const items = answer.ids.map((id) => byId.get(id));
     if (items.some((e) => e === undefined)) return undefined;
     return pageOf(items as EventRecord[], limit, answer.total, answer.facets);
+  }
+
+  /**
+   * These events, read by rowid where the index knows them. A rowid freed by a delete may
+   * name another event by now: a row is taken only under the id it was asked for.
+   */
+  private async eventsById(index: EventIndex, ids: string[]): Promise<Map<string, EventRecord>> {
+    if (!index.byRowid || !this.adapter.eventRowsByRowid || ids.length === 0)
+      return new Map((await this.list('events', { ids })).map((e) => [e.id, e]));
+    const wanted = new Set(ids);
+    const rows = await this.adapter.eventRowsByRowid(this.db, index.rowidsOf(ids));
+    return new Map(rows.filter((row) => wanted.has(row.id)).map((row) => [row.id, rowToEvent(row)]));
   }
 
   /** The slots of the events matching every word: common words' from the index, others' from the full-text index. */
