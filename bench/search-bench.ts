@@ -184,7 +184,8 @@ async function startServer(options: SearchBenchOptions, port: number): Promise<C
     env: { ...process.env, LOG_LEVEL: 'warn', DATABASE_URL: '' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
-  for (let i = 0; i < 1200; i++) {
+  // Up to 5 minutes: on PostgreSQL the index's build reads each common term's 464k ids (1-2 s each).
+  for (let i = 0; i < 3000; i++) {
     if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
     try {
       if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return child;
