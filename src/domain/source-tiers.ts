@@ -26,10 +26,18 @@ interface TierRule {
   labels: RegExp[];
   tier: TableValue;
   wildcard: boolean;
+  /** The key's last label as written ("*" in "gov.*"). */
+  lastLabel: string;
 }
 
 export interface SourceTierTable {
-  rules: TierRule[];
+  /**
+   * The rules a host may match, by its last label (most specific first, as below), and those
+   * for a last label no rule names: a search's page tiers 50 sources, and trying each of the
+   * table's ~280 rules on each took a tenth of the request's time.
+   */
+  byLastLabel: Map<string, TierRule[]>;
+  anyLastLabel: TierRule[];
 }
 
 const labelPattern = (label: string) => new RegExp(`^${label.split('*').map(escapeRegExp).join('[^.]*')}$`);
@@ -45,11 +53,16 @@ export function compileTierTable(entries: Record<string, string>): SourceTierTab
     if (!key || key.split('.').some((label) => label === '')) throw new Error(`"${suffix}" is not a host suffix`);
     if (tier !== 'archive' && !(SOURCE_TIERS as readonly string[]).includes(tier))
       throw new Error(`"${suffix}": "${tier}" is not one of ${SOURCE_TIERS.join(', ')}, archive`);
-    return { labels: key.split('.').map(labelPattern).reverse(), tier: tier as TableValue, wildcard: key.includes('*') };
+    const labels = key.split('.');
+    return { labels: labels.map(labelPattern).reverse(), tier: tier as TableValue, wildcard: key.includes('*'), lastLabel: labels.pop()! };
   });
   // Most specific first: more labels, then exact before wildcard.
   rules.sort((a, b) => b.labels.length - a.labels.length || Number(a.wildcard) - Number(b.wildcard));
-  return { rules };
+  const literal = new Set(rules.map((r) => r.lastLabel).filter((label) => !label.includes('*')));
+  return {
+    byLastLabel: new Map([...literal].map((label) => [label, rules.filter((r) => r.labels[0]!.test(label))])),
+    anyLastLabel: rules.filter((r) => r.lastLabel.includes('*')),
+  };
 }
 
 function hostOf(url: string): string | null {
@@ -74,7 +87,8 @@ export function tableTier(url: string, table: SourceTierTable): SourceTier {
   const host = hostOf(url);
   if (!host) return 'other';
   const labels = host.split('.').reverse();
-  const rule = table.rules.find((r) => r.labels.length <= labels.length && r.labels.every((pattern, i) => pattern.test(labels[i]!)));
+  const rules = table.byLastLabel.get(labels[0]!) ?? table.anyLastLabel;
+  const rule = rules.find((r) => r.labels.length <= labels.length && r.labels.every((pattern, i) => pattern.test(labels[i]!)));
   if (!rule) return 'other';
   if (rule.tier !== 'archive') return rule.tier;
   const original = archivedUrl(url);

@@ -98,6 +98,8 @@ export class EventIndex {
   private readonly slotOf = new Map<string, number>();
   /** The live slot of each SQLite rowid, or -1 (an array: rowids are dense). */
   private slotOfRowid = new Int32Array(0);
+  /** Each slot's SQLite rowid, by which a page's rows are read (quicker than by id). */
+  private rowids = new Int32Array(0);
   private readonly alive = new RoaringBitmap32();
   private readonly byType = EVENT_TYPES.map(() => new RoaringBitmap32());
   private readonly byArea = AREAS.map(() => new RoaringBitmap32());
@@ -105,7 +107,7 @@ export class EventIndex {
   private readonly actorNames: string[] = [];
   private readonly actorCode = new Map<string, number>();
   private readonly byYear = new Map<number, Bitmap>();
-  /** Postings of common words (see KyselyRecordStore.wordSlots), by normalised query word. */
+  /** Postings of common words and prefixes (see word-postings-plan.ts), by normalised query string. */
   private readonly postings = new Map<string, Bitmap>();
   private filled = 0;
 
@@ -187,6 +189,8 @@ export class EventIndex {
         this.slotOfRowid = bigger;
       }
       this.slotOfRowid[row.rowid] = slot;
+      this.rowids = grown(this.rowids, size);
+      this.rowids[slot] = row.rowid;
     }
   }
 
@@ -214,10 +218,18 @@ export class EventIndex {
       while (at < this.extras.length && this.before(this.extras[at]!, key, row.id)) at++;
       this.extras.splice(at, 0, slot);
     }
-    for (const word of [...this.postings.keys()]) {
+    // Words may share one bitmap (prefixes covering the same terms): a write can set them apart,
+    // so a shared bitmap is copied before it changes.
+    const holders = new Map<Bitmap, number>();
+    for (const slots of this.postings.values()) holders.set(slots, (holders.get(slots) ?? 0) + 1);
+    for (const [word, slots] of [...this.postings]) {
       const ids = matches.get(word);
       if (!ids) this.postings.delete(word);
-      else for (const id of ids) this.postings.get(word)!.add(this.slotOf.get(id)!);
+      else if (ids.length) {
+        const own = holders.get(slots)! > 1 ? slots.clone() : slots;
+        for (const id of ids) own.add(this.slotOf.get(id)!);
+        this.postings.set(word, own);
+      }
     }
     this.version = version;
   }
@@ -246,7 +258,12 @@ export class EventIndex {
     return new RoaringBitmap32(slots);
   }
 
-  /** Postings learnt for a common word (see KyselyRecordStore.wordSlots). */
+  /** The SQLite rowid of each of these events, by their live slots (byRowid indexes only). */
+  rowidsOf(ids: string[]): number[] {
+    return ids.map((id) => this.rowids[this.slotOf.get(id)!]!);
+  }
+
+  /** Postings learnt for a common word or prefix (see word-postings-plan.ts). */
   postingsOf(word: string): Bitmap | undefined {
     return this.postings.get(word);
   }
@@ -255,10 +272,10 @@ export class EventIndex {
     this.postings.set(word, slots);
   }
 
-  /** The words whose postings are kept, and their total size in bytes. */
+  /** The words whose postings are kept, and their total size in bytes (a shared bitmap counted once). */
   learnt(): { words: string[]; bytes: number } {
     let bytes = 0;
-    for (const slots of this.postings.values()) bytes += slots.getSerializationSizeInBytes('croaring');
+    for (const slots of new Set(this.postings.values())) bytes += slots.getSerializationSizeInBytes('croaring');
     return { words: [...this.postings.keys()], bytes };
   }
 

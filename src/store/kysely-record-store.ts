@@ -18,6 +18,8 @@ import { fullTextWords, type DialectAdapter, type EventBulkWriter } from './dial
 import { migrationProvider } from './migrations/index.ts';
 import roaring from 'roaring';
 import { decodeCursor, encodeCursor, type EventCursor } from './event-cursor.ts';
+import { yieldToEventLoop } from './event-loop.ts';
+import { planWordPostings, prefixCandidates } from './word-postings-plan.ts';
 import { EventIndex, inPageOrder, type Bitmap, type IndexedEventRow, type IndexQuery } from './event-index.ts';
 import { DATA_ROWS, EVENT_RECORD_COLUMNS, eventToRow, rowToEvent, type DataKind } from './record-rows.ts';
 import type {
@@ -61,6 +63,10 @@ const MATCH_CHUNK = 50_000;
 const WORD_SAMPLE = 20_000;
 /** The most memory word postings may take. */
 const MAX_POSTINGS_BYTES = 128 << 20;
+/** Words asked of the full-text tokenizer at once while learning a build's postings. */
+const QUERY_TERMS_CHUNK = 2000;
+/** See VocabularyFacts.rarePerPrefix: reading this many matches takes a few ms. */
+const RARE_EVENTS_PER_PREFIX = 20_000;
 
 interface EventIndexState {
   minEvents: number;
@@ -398,6 +404,7 @@ export class KyselyRecordStore implements RecordStore {
       state.current = undefined;
       return;
     }
+    await this.adapter.tuneForSearch?.(this.db);
     const index = new EventIndex(version, this.adapter.matchedRowids !== undefined);
     // Pass 1, the page order, from the (date, id) index alone; pass 2, the columns, by id.
     // Between chunks the event loop serves requests: better-sqlite3 reads are synchronous.
@@ -436,11 +443,48 @@ export class KyselyRecordStore implements RecordStore {
     // The chunks are separate reads: a write between them would mix versions, so such a
     // build is dropped and the next search starts another.
     if (!index.complete()) return;
-    for (const word of await this.sampledCommonWords(ids, state.commonWordMatches)) {
-      if (index.learnt().bytes > MAX_POSTINGS_BYTES) break;
-      await this.wordSlots(index, word);
-    }
+    await this.learnWordPostings(index, await this.sampledCommonWords(ids, state.commonWordMatches), state.commonWordMatches);
     if ((await recordVersionKey(this.db)) === version) state.current = index;
+  }
+
+  /**
+   * Learns the postings of the common words and prefixes (word-postings-plan.ts) from the
+   * full-text index's vocabulary; a dialect that cannot list it learns the sampled words alone.
+   * The build's closing version check covers these reads as it covers the rows'.
+   */
+  private async learnWordPostings(index: EventIndex, sampled: string[], common: number): Promise<void> {
+    const { indexTerms, queryTerms } = this.adapter;
+    if (!indexTerms || !queryTerms) {
+      for (const word of sampled) {
+        if (index.learnt().bytes > MAX_POSTINGS_BYTES) break;
+        await this.wordSlots(index, word);
+      }
+      return;
+    }
+    const terms = await indexTerms.call(this.adapter, this.db);
+    const asked = [...new Set([...terms.keys(), ...sampled, ...prefixCandidates(terms, common)])];
+    const forms = new Map<string, string>();
+    for (let i = 0; i < asked.length; i += QUERY_TERMS_CHUNK) {
+      for (const [word, term] of await queryTerms.call(this.adapter, this.db, asked.slice(i, i + QUERY_TERMS_CHUNK))) forms.set(word, term);
+      await yieldToEventLoop();
+    }
+    const plan = planWordPostings({ terms, forms, sampledWords: sampled, common, rarePerPrefix: RARE_EVENTS_PER_PREFIX });
+    const slotsOfTerm = new Map<string, Bitmap>();
+    for (const { term, via } of plan.reads) slotsOfTerm.set(term, await this.allWordSlots(index, via));
+    // Query strings over the same terms share one bitmap.
+    const unions = new Map<string, Bitmap>();
+    let bytes = 0;
+    for (const { key, terms: covered } of plan.learn) {
+      const id = covered.join(' ');
+      let slots = unions.get(id);
+      if (!slots) {
+        slots = RoaringBitmap32.orMany(covered.map((term) => slotsOfTerm.get(term)!));
+        bytes += slots.getSerializationSizeInBytes('croaring');
+        if (bytes > MAX_POSTINGS_BYTES) break;
+        unions.set(id, slots);
+      }
+      index.learn(key, slots);
+    }
   }
 
   /**
@@ -541,11 +585,23 @@ export class KyselyRecordStore implements RecordStore {
     const indexQuery = await this.indexQuery(query, facets, limit, after, matching);
     if (index.version !== version) return undefined;
     const answer = index.search(indexQuery);
-    const byId = new Map((await this.list('events', { ids: answer.ids })).map((e) => [e.id, e]));
+    const byId = await this.eventsById(index, answer.ids);
     // An event deleted since the index was read: the caller asks again.
     const items = answer.ids.map((id) => byId.get(id));
     if (items.some((e) => e === undefined)) return undefined;
     return pageOf(items as EventRecord[], limit, answer.total, answer.facets);
+  }
+
+  /**
+   * These events, read by rowid where the index knows them. A rowid freed by a delete may
+   * name another event by now: a row is taken only under the id it was asked for.
+   */
+  private async eventsById(index: EventIndex, ids: string[]): Promise<Map<string, EventRecord>> {
+    if (!index.byRowid || !this.adapter.eventRowsByRowid || ids.length === 0)
+      return new Map((await this.list('events', { ids })).map((e) => [e.id, e]));
+    const wanted = new Set(ids);
+    const rows = await this.adapter.eventRowsByRowid(this.db, index.rowidsOf(ids));
+    return new Map(rows.filter((row) => wanted.has(row.id)).map((row) => [row.id, rowToEvent(row)]));
   }
 
   /** The slots of the events matching every word: common words' from the index, others' from the full-text index. */
@@ -585,11 +641,19 @@ export class KyselyRecordStore implements RecordStore {
   /**
    * Every slot one word matches. On SQLite, read in rowid order a chunk at a time with the
    * event loop free between chunks: a word or prefix in half of 1M events takes 120-200 ms to
-   * read, and better-sqlite3 would hold the loop for all of it.
+   * read, and better-sqlite3 would hold the loop for all of it. Ids (PostgreSQL) arrive without
+   * holding it, and are looked up a chunk at a time (464k took 100 ms at once).
    */
   private async allWordSlots(index: EventIndex, word: string): Promise<Bitmap> {
-    if (!this.adapter.matchedRowids || !index.byRowid) return index.slotsOf(await this.fullTextMatches(index, word));
     const slots = new RoaringBitmap32();
+    if (!this.adapter.matchedRowids || !index.byRowid) {
+      const { ids } = (await this.fullTextMatches(index, word)) as { ids: string[] };
+      for (let i = 0; i < ids.length; i += MATCH_CHUNK) {
+        slots.orInPlace(index.slotsOf({ ids: ids.slice(i, i + MATCH_CHUNK) }));
+        await yieldToEventLoop();
+      }
+      return slots;
+    }
     for (let after = 0; ;) {
       const rowids = await this.adapter.matchedRowids(this.db, [word], MATCH_CHUNK, after);
       slots.orInPlace(index.slotsOf({ rowids }));
@@ -655,9 +719,6 @@ export class KyselyRecordStore implements RecordStore {
     return party ? [party.id, ...partyNames(party)] : [actor.trim()];
   }
 }
-
-/** Lets the event loop serve what waits (requests) between the chunks of a long job. */
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * A query word as the index keeps its postings: ASCII letters in lower case, as both

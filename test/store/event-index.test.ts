@@ -125,7 +125,12 @@ for (const dialect of DIALECTS) {
       test('after single-record writes, the index catches up and still answers as SQL does', async () => {
         const writer = new RecordWriter(t.store);
         const [a, b] = (await t.store.searchEvents({ limit: 2 })).items;
-        await writer.create('events', { ...a!, id: 'aa-created', date: '2003-07', actors: ['Polska', 'brand new actor'] }, 'test');
+        // A new word under a learnt prefix (dro*): the prefix's postings must take it in.
+        await writer.create(
+          'events',
+          { ...a!, id: 'aa-created', date: '2003-07', title: 'Dromedary summit', actors: ['Polska', 'brand new actor'] },
+          'test',
+        );
         const current = await t.store.get('events', b!.id);
         await writer.replace('events', b!.id, { ...current!, date: '2001', areas: ['membership'] }, etagOf(current), 'test');
         await writer.remove('events', a!.id, etagOf(await t.store.get('events', a!.id)), 'test');
@@ -207,5 +212,25 @@ describe('EventIndex.applyChanges', () => {
     );
     assert.equal(answer.total, 2);
     assert.equal(index.postingsOf('charter'), undefined);
+  });
+
+  test('a write that matches one of two words sharing postings sets them apart', () => {
+    const before = rowsOf(record(50).events);
+    const index = EventIndex.of(before, 'v1');
+    const shared = index.slotsOf({ ids: [before[0]!.id] });
+    index.learn('dro*', shared);
+    index.learn('drone', shared);
+    const created = { ...before[3]!, id: 'zz-created', rowid: 99 };
+    index.applyChanges(
+      new Set(['zz-created']),
+      [created],
+      new Map([
+        ['dro*', ['zz-created']],
+        ['drone', []],
+      ]),
+      'v2',
+    );
+    assert.equal(index.postingsOf('dro*')!.size, 2);
+    assert.equal(index.postingsOf('drone')!.size, 1);
   });
 });

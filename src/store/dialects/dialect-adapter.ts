@@ -36,6 +36,17 @@ export interface DialectAdapter {
    * dialect has; without it, the store asks through Kysely.
    */
   matchedEventRows?(db: Kysely<Database>, words: string[], limit: number): Promise<EventsTable[]>;
+  /** Connection settings for searching a record large enough for the event index, for a dialect that has such. */
+  tuneForSearch?(db: Kysely<Database>): Promise<void>;
+  /** The rows of these events (SQLite rowids), in no order, the quickest way the dialect has. */
+  eventRowsByRowid?(db: Kysely<Database>, rowids: number[]): Promise<EventsTable[]>;
+  /**
+   * Every term of the full-text index, as stored (stemmed), with the number of events that hold
+   * it; from it the event index learns the common words and prefixes (word-postings-plan.ts).
+   */
+  indexTerms?(db: Kysely<Database>): Promise<Map<string, number>>;
+  /** For each of the words that the index's tokenizer turns into exactly one term, that term. */
+  queryTerms?(db: Kysely<Database>, words: string[]): Promise<Map<string, string>>;
   /**
    * A faster way to upsert events inside an import's transaction, for a dialect that has one;
    * without it, imports use the shared Kysely statements.

@@ -2,12 +2,17 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { CompiledQuery, sql, type Kysely } from 'kysely';
 import type { Database, EventsTable } from '../../database.ts';
 import type { DialectAdapter } from '../dialect-adapter.ts';
+import { yieldToEventLoop } from '../../event-loop.ts';
 import { openSqliteBulkWriter } from './sqlite-bulk-writer.ts';
 
 // External-content FTS5: the text lives once, in events; triggers (events_fts_*) keep the
 // index in step.
 export const SQLITE_FULL_TEXT = { table: 'events_fts', triggerPrefix: 'events_fts_' };
 const TOKENIZE = 'porter unicode61 remove_diacritics 2';
+/** SQLite's page cache while the event index is on, in KiB. */
+const SEARCH_CACHE_KB = 64 << 10;
+/** How long one read of the index's vocabulary may hold the event loop. */
+const INDEX_TERMS_SLICE_MS = 10;
 
 export const sqliteAdapter = (database: BetterSqlite3.Database): DialectAdapter => {
   // Prepared on first use: the adapter exists before the migrations create events_fts.
@@ -79,6 +84,57 @@ export const sqliteAdapter = (database: BetterSqlite3.Database): DialectAdapter 
         ),
       );
       return rows;
+    },
+    async tuneForSearch(db) {
+      // A page's 50 events lie anywhere in the table: with SQLite's default 2 MB of cache each
+      // is read from the file afresh (0.7 ms a page on 1M events, 0.3 ms with this). Only the
+      // pages read take memory, so a small record never uses all of it.
+      await sql`PRAGMA cache_size = ${sql.raw(String(-SEARCH_CACHE_KB))}`.execute(db);
+    },
+    async eventRowsByRowid(db, rowids) {
+      // Precompiled SQL by the integer key: a search's page of 50 rows in a third of the time
+      // that building the query and finding each row by its id took.
+      const { rows } = await db.executeQuery<EventsTable>(
+        CompiledQuery.raw(`SELECT * FROM events WHERE rowid IN (${rowids.map(() => '?').join(', ')})`, rowids),
+      );
+      return rows;
+    },
+    async indexTerms(db) {
+      // fts5vocab counts a term's events as it reads it (~20 ms for a term in half of 1M events),
+      // so the list is read for a few ms at a time, the event loop free between.
+      const terms = new Map<string, number>();
+      for (let last = '', done = false; !done; await yieldToEventLoop()) {
+        done = await db.connection().execute(async () => {
+          database.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS temp.events_fts_terms USING fts5vocab(main, events_fts, 'row')`);
+          const rows = database.prepare('SELECT term, doc FROM temp.events_fts_terms WHERE term > ? ORDER BY term');
+          const until = performance.now() + INDEX_TERMS_SLICE_MS;
+          for (const row of rows.iterate(last) as IterableIterator<{ term: string; doc: number }>) {
+            terms.set(row.term, row.doc);
+            last = row.term;
+            if (performance.now() > until) return false;
+          }
+          return true;
+        });
+      }
+      return terms;
+    },
+    async queryTerms(db, words) {
+      // FTS5's tokenizer cannot be called from SQL: the words are indexed alone, one a row, in
+      // a scratch table with the same tokenizer, whose vocabulary then tells each row's terms.
+      return db.connection().execute(async () => {
+        database.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS temp.events_words_scratch USING fts5(word, tokenize='${TOKENIZE}')`);
+        database.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS temp.events_words_terms USING fts5vocab(temp, events_words_scratch, 'instance')`);
+        database.exec('DELETE FROM temp.events_words_scratch');
+        database
+          .prepare('INSERT INTO temp.events_words_scratch(rowid, word) SELECT key + 1, value FROM json_each(?)')
+          .run(JSON.stringify(words));
+        const found = database.prepare('SELECT doc, term FROM temp.events_words_terms').all() as { doc: number; term: string }[];
+        const termsOf = new Map<number, string[]>();
+        for (const { doc, term } of found) termsOf.set(doc, [...(termsOf.get(doc) ?? []), term]);
+        const terms = new Map<string, string>();
+        for (const [doc, list] of termsOf) if (list.length === 1) terms.set(words[doc - 1]!, list[0]!);
+        return terms;
+      });
     },
     async rankedEventIds(db, words, limit) {
       // FTS5's own `rank` (bm25) ordered inside the index, joined to events only for the winners.
