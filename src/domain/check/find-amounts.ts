@@ -58,7 +58,8 @@ const SCALE: Record<string, number> = {
   trillion: 1e12,
   tn: 1e12,
 };
-const NUMBER_WORDS: Record<string, number> = {
+/** Numbers written as words, as claims and records write them. */
+export const NUMBER_WORDS: Record<string, number> = {
   one: 1,
   two: 2,
   three: 3,

@@ -2,6 +2,7 @@
 // day and month forms; the forms it misses ("in 2008", "spring of 2008", "mid-2010",
 // "early 1990s", "the first half of 2024", "2024/25") are read by the rules below.
 import * as chrono from 'chrono-node';
+import { NUMBER_WORDS } from './find-amounts.ts';
 
 export type TextDatePrecision = 'day' | 'month' | 'season' | 'year' | 'decade';
 
@@ -187,21 +188,6 @@ export function spansOverlap(a: { from: string; to: string }, b: { from: string;
   return a.from <= b.to && b.from <= a.to;
 }
 
-const NUMBER_WORDS: Record<string, number> = {
-  a: 1,
-  an: 1,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-};
-
 /**
  * Years a text gives relative to a year it named before: "that year", "later that same year",
  * "the following year", "three years later". `anchor` is the year of the last date the text
@@ -214,7 +200,13 @@ export function relativeYears(text: string, anchor: number | undefined): TextDat
     /\b(?:(?:later|earlier)\s+(?:in\s+)?)?(?:that|the\s+same)\s+(?:same\s+)?year\b|\bthe\s+(?:following|next)\s+year\b|\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+years?\s+later\b/gi;
   for (const m of text.matchAll(re)) {
     const lower = m[0].toLowerCase();
-    const offset = m[1] ? (NUMBER_WORDS[m[1].toLowerCase()] ?? Number(m[1])) : /following|next/.test(lower) ? 1 : 0;
+    const offset = m[1]
+      ? /^an?$/i.test(m[1])
+        ? 1
+        : (NUMBER_WORDS[m[1].toLowerCase()] ?? Number(m[1]))
+      : /following|next/.test(lower)
+        ? 1
+        : 0;
     found.push({ text: m[0], start: m.index, end: m.index + m[0].length, ...yearSpan(anchor + offset), precision: 'year', anchored: true });
   }
   return found;

@@ -10,7 +10,7 @@ import { subjectIds, type ClaimFrame, type NameMention, type Span } from './clai
 import type { DatedAct, EvidenceDoc } from './evidence-doc.ts';
 import { holdsAction, type Action, type ActionMention } from './find-actions.ts';
 import { negatedTokens } from './find-negations.ts';
-import { amountsAgree, sameQuantity, type Amount } from './find-amounts.ts';
+import { amountsAgree, NUMBER_WORDS, sameQuantity, type Amount } from './find-amounts.ts';
 import { formatPartialDate, onYearlessDay, spansOverlap, type TextDate, type YearlessDay } from './find-dates.ts';
 import type { PlaceMention } from './find-places.ts';
 import type { OrdinalMention } from './find-ordinals.ts';
@@ -410,13 +410,6 @@ function compareTitles(frame: ClaimFrame, entities: Map<string, Entity>, when: W
   }
   return out;
 }
-
-/** Numbers written as words, as records and claims write them ("a ten-year agreement"). */
-const NUMBER_WORDS: Record<string, string> = Object.fromEntries(
-  'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty'
-    .split(' ')
-    .map((w, i) => [w, String(i + 1)]),
-);
 
 /**
  * A number no other detail accounts for ("14 months after", "300 soldiers") must be one the
