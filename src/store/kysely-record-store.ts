@@ -686,7 +686,9 @@ async function importedRecords(
         batch.records.map((r) => r.id),
       );
   const logged: ImportedRecord[] = [];
-  for (const record of batch.records as RecordTypes[RecordKind][]) {
+  const records = batch.records as RecordTypes[RecordKind][];
+  for (let i = 0; i < records.length; i++) {
+    const record = records[i]!;
     const before = current?.get(record.id);
     if (before && canonicalJson(before) === canonicalJson(record)) {
       outcome.unchanged++;
@@ -695,7 +697,7 @@ async function importedRecords(
     const [count, ids] = before ? (['changed', outcome.changed_ids] as const) : (['created', outcome.created_ids] as const);
     outcome[count]++;
     if (ids.length < SAMPLE_IDS) ids.push(record.id);
-    logged.push({ id: record.id, before: before ?? null, after: record });
+    logged.push({ id: record.id, before: before ?? null, after: record, afterText: batch.texts?.[i] });
   }
   return logged;
 }

@@ -43,8 +43,8 @@ export interface EventPage {
 export interface RecordBatch<K extends RecordKind = RecordKind> {
   kind: K;
   records: RecordTypes[K][];
-  /** The records as one JSON array, when the reader has that text already: it is not made again. */
-  json?: string;
+  /** Each record's JSON text, when the reader has it already: it is not made again. */
+  texts?: string[];
 }
 
 export interface ImportSummary {
