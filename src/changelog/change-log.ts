@@ -37,8 +37,6 @@ export interface NewChange {
   action: ChangeAction;
   before: unknown;
   after: unknown;
-  /** JSON.stringify(after), when the caller has it already (an import's reader thread made it). */
-  afterText?: string;
 }
 
 /** The key of the keyed chain, when one is configured. */
@@ -95,7 +93,7 @@ export class ChainWriter {
         action: change.action,
         // Stored as written (records are in their schema's key order); the hash covers this text.
         before: change.before === null ? null : JSON.stringify(change.before),
-        after: change.after === null ? null : (change.afterText ?? JSON.stringify(change.after)),
+        after: change.after === null ? null : JSON.stringify(change.after),
         prev_hash: this.head.hash,
       };
       const row = { ...unhashed, hash: entryHash(unhashed, key) };
@@ -167,8 +165,6 @@ export interface ImportedRecord {
   /** The stored record the import replaces, or null for a new one. */
   before: unknown;
   after: unknown;
-  /** `after` as JSON, when the reader has that text already. */
-  afterText?: string;
 }
 
 /**
@@ -184,7 +180,7 @@ export async function startImportLog(trx: Transaction<Database>, actor = 'import
   return {
     add(batch: RecordBatch): void {
       digest.update(batch.kind);
-      digest.update(batch.texts ? `[${batch.texts.join(',')}]` : JSON.stringify(batch.records));
+      digest.update(batch.json ?? JSON.stringify(batch.records));
     },
     async records(kind: RecordKind, records: ImportedRecord[]): Promise<void> {
       await chain.appendMany(
@@ -195,7 +191,6 @@ export async function startImportLog(trx: Transaction<Database>, actor = 'import
           action: r.before === null ? 'create' : 'update',
           before: r.before,
           after: r.after,
-          afterText: r.afterText,
         })),
       );
     },

@@ -21,6 +21,7 @@ export async function importPaths(store: RecordStore, paths: string[], options: 
   const thread = options.thread ?? totalBytes(files) >= THREAD_MIN_BYTES;
   const read = thread ? readRecordBatchesInThread : readRecordBatches;
   const problems: FieldProblem[] = [];
+  // Dropped by the reader, so that in a thread it is not the writer's work.
   const sourceTiers = options.sourceTiers ?? loadSourceTierTable();
   async function* checked(): AsyncIterable<RecordBatch> {
     yield* read(files, problems, { ...options, sourceTiers });

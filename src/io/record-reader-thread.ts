@@ -19,7 +19,7 @@ const heapLimitMb = (inputBytes: number) => Math.max(256, Math.ceil(inputBytes /
 
 export type FromReader =
   | { type: 'bytes'; bytes: number }
-  | { type: 'batch'; kind: RecordKind; texts: string[] }
+  | { type: 'batch'; kind: RecordKind; json: string }
   | { type: 'end'; problems: FieldProblem[] }
   | { type: 'failed'; error: { message: string; code?: string; status?: number; details?: FieldProblem[] } };
 export type ToReader = { type: 'taken' };
@@ -64,8 +64,7 @@ export async function* readRecordBatchesInThread(
       }
       if (message.type === 'batch') {
         worker.postMessage({ type: 'taken' } satisfies ToReader);
-        const { kind, texts } = message;
-        yield { kind, records: JSON.parse(`[${texts.join(',')}]`), texts } as RecordBatch;
+        yield { kind: message.kind, records: JSON.parse(message.json), json: message.json } as RecordBatch;
       } else if (message.type === 'end') {
         problems.push(...message.problems);
         return;

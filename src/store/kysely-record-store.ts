@@ -686,9 +686,7 @@ async function importedRecords(
         batch.records.map((r) => r.id),
       );
   const logged: ImportedRecord[] = [];
-  const records = batch.records as RecordTypes[RecordKind][];
-  for (let i = 0; i < records.length; i++) {
-    const record = records[i]!;
+  for (const record of batch.records as RecordTypes[RecordKind][]) {
     const before = current?.get(record.id);
     if (before && canonicalJson(before) === canonicalJson(record)) {
       outcome.unchanged++;
@@ -697,7 +695,7 @@ async function importedRecords(
     const [count, ids] = before ? (['changed', outcome.changed_ids] as const) : (['created', outcome.created_ids] as const);
     outcome[count]++;
     if (ids.length < SAMPLE_IDS) ids.push(record.id);
-    logged.push({ id: record.id, before: before ?? null, after: record, afterText: batch.texts?.[i] });
+    logged.push({ id: record.id, before: before ?? null, after: record });
   }
   return logged;
 }

@@ -43,8 +43,8 @@ export interface EventPage {
 export interface RecordBatch<K extends RecordKind = RecordKind> {
   kind: K;
   records: RecordTypes[K][];
-  /** Each record's JSON text, when the reader has it already: it is not made again. */
-  texts?: string[];
+  /** The records as one JSON array, when the reader has that text already: it is not made again. */
+  json?: string;
 }
 
 export interface ImportSummary {
