@@ -118,7 +118,10 @@ export class ChainWriter {
     let compiled = this.inserts.get(n);
     if (!compiled) {
       const row = Object.fromEntries(CHANGE_COLUMNS.map((c) => [c, null])) as unknown as ChangesTable;
-      compiled = this.trx.insertInto('changes').values(Array.from({ length: n }, () => row)).compile();
+      compiled = this.trx
+        .insertInto('changes')
+        .values(Array.from({ length: n }, () => row))
+        .compile();
       this.inserts.set(n, compiled);
     }
     return compiled;

@@ -74,11 +74,7 @@ function kindOrder(file: string): number {
  * nothing more is yielded (the import will be rolled back) but reading goes on to report
  * further problems, up to MAX_PROBLEMS.
  */
-export async function* readRecordBatches(
-  files: string[],
-  problems: FieldProblem[],
-  options: ReadOptions = {},
-): AsyncIterable<RecordBatch> {
+export async function* readRecordBatches(files: string[], problems: FieldProblem[], options: ReadOptions = {}): AsyncIterable<RecordBatch> {
   const seen = Object.fromEntries(RECORD_KINDS.map((k) => [k, new Set<string>()])) as Record<RecordKind, Set<string>>;
   const validator = (file: string) => (kind: RecordKind, raw: unknown, line: number | undefined, index: string) => {
     const result = RECORD_SCHEMAS[kind].safeParse(raw);
