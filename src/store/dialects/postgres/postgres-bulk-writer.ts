@@ -14,28 +14,14 @@ import { Readable } from 'node:stream';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { EventsTable } from '../../database.ts';
-import { eventToRow } from '../../record-rows.ts';
+import { EVENT_RECORD_COLUMNS, eventToRow } from '../../record-rows.ts';
 import type { EventBulkWriter } from '../dialect-adapter.ts';
 
 /** COPY text sent at once: large enough that a statement's round trip is lost in it, small enough to hold. */
 export const COPY_CHUNK_CHARS = 4 << 20;
 
-const COLUMNS: (keyof EventsTable)[] = [
-  'id',
-  'date',
-  'date_start',
-  'date_end',
-  'type',
-  'title',
-  'title_uk',
-  'summary',
-  'summary_uk',
-  'aliases',
-  'aliases_uk',
-  'actors',
-  'areas',
-  'sources',
-];
+/** Every column of an event's row: those it is read back from, and its date span. */
+const COLUMNS: (keyof EventsTable)[] = [...EVENT_RECORD_COLUMNS, 'date_start', 'date_end'];
 const LINKS = [
   { field: 'areas', table: 'event_areas', column: 'area' },
   { field: 'actors', table: 'event_actors', column: 'actor' },
