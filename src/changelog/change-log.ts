@@ -4,7 +4,7 @@
 // PACTWATCH_AUDIT_KEY set, each link is an HMAC under that key instead ("hmac-" and the hex),
 // so whoever can write the database but lacks the key cannot recompute the chain.
 import { createHash, createHmac } from 'node:crypto';
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type CompiledQuery, type Kysely, type Transaction } from 'kysely';
 import type { RecordKind } from '../domain/vocabulary.ts';
 import type { Database } from '../store/database.ts';
 import type { RecordBatch } from '../store/record-store.ts';
@@ -66,6 +66,8 @@ export function changeFromRow(row: ChangesTable): Change {
 }
 
 export class ChainWriter {
+  private readonly inserts = new Map<number, CompiledQuery>();
+
   constructor(
     private readonly trx: Kysely<AuditDatabase>,
     private head: { seq: number; hash: string },
@@ -99,15 +101,36 @@ export class ChainWriter {
       this.head = { seq: row.seq, hash: row.hash };
     }
     if (rows.length === 0) return rows;
-    for (let i = 0; i < rows.length; i += ENTRIES_PER_INSERT)
-      await this.trx
-        .insertInto('changes')
-        .values(rows.slice(i, i + ENTRIES_PER_INSERT))
-        .execute();
+    for (let i = 0; i < rows.length; i += ENTRIES_PER_INSERT) {
+      const slice = rows.slice(i, i + ENTRIES_PER_INSERT);
+      await this.trx.executeQuery({ ...this.insertOf(slice.length), parameters: slice.flatMap(entryValues) });
+    }
     await this.trx.updateTable('change_head').set(this.head).where('id', '=', 1).execute();
     return rows;
   }
+
+  /**
+   * The INSERT of n entries, compiled once per n and run again with new values: an import
+   * appends an entry per record, and building each statement through Kysely cost more than
+   * SQLite took to run it.
+   */
+  private insertOf(n: number): CompiledQuery {
+    let compiled = this.inserts.get(n);
+    if (!compiled) {
+      const row = Object.fromEntries(CHANGE_COLUMNS.map((c) => [c, null])) as unknown as ChangesTable;
+      compiled = this.trx
+        .insertInto('changes')
+        .values(Array.from({ length: n }, () => row))
+        .compile();
+      this.inserts.set(n, compiled);
+    }
+    return compiled;
+  }
 }
+
+/** The columns of an entry, in the order the compiled INSERT binds them. */
+const CHANGE_COLUMNS = ['seq', 'at', 'actor', 'kind', 'record_id', 'action', 'before', 'after', 'prev_hash', 'hash'] as const;
+const entryValues = (row: ChangesTable) => CHANGE_COLUMNS.map((c) => row[c]);
 
 /** 10 columns each: far below either database's bound-parameter limit. */
 const ENTRIES_PER_INSERT = 200;

@@ -4,7 +4,7 @@
 import { PactwatchError, type ErrorCode, type FieldProblem } from '../domain/errors.ts';
 import type { RecordKind } from '../domain/vocabulary.ts';
 import type { RecordBatch } from '../store/record-store.ts';
-import { totalBytes, type ReadProgress } from './record-reader.ts';
+import { totalBytes, type ReadOptions } from './record-reader.ts';
 import { startWorker } from '../worker-thread.ts';
 
 /** Batches read ahead of the writer: enough to keep both threads busy, few enough to bound memory. */
@@ -27,15 +27,12 @@ export type ToReader = { type: 'taken' };
 export async function* readRecordBatchesInThread(
   files: string[],
   problems: FieldProblem[],
-  progress: ReadProgress = {},
+  options: ReadOptions = {},
 ): AsyncIterable<RecordBatch> {
   const worker = startWorker('record-reader-worker', import.meta.url, {
     resourceLimits: { maxOldGenerationSizeMb: heapLimitMb(totalBytes(files)) },
-    workerData: {
-      files,
-      window: WINDOW,
-      encoding: progress.encoding,
-    },
+    // The tier table crosses as a structured clone (its patterns are RegExps, which clone).
+    workerData: { files, window: WINDOW, encoding: options.encoding, sourceTiers: options.sourceTiers },
   });
   const arrived: Exclude<FromReader, { type: 'bytes' }>[] = [];
   let wake: (() => void) | undefined;
@@ -45,7 +42,7 @@ export async function* readRecordBatchesInThread(
     wake = undefined;
   };
   worker.on('message', (message: FromReader) => {
-    if (message.type === 'bytes') progress.onBytes?.(message.bytes);
+    if (message.type === 'bytes') options.onBytes?.(message.bytes);
     else arrived.push(message);
     notify();
   });

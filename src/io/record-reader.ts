@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PactwatchError, type FieldProblem } from '../domain/errors.ts';
 import { RECORD_SCHEMAS } from '../domain/schemas.ts';
+import { withoutRedundantTiers, type SourceTierTable } from '../domain/source-tiers.ts';
 import { RECORD_KINDS, type RecordKind } from '../domain/vocabulary.ts';
 import type { RecordBatch } from '../store/record-store.ts';
 import { csvRecordReader, missingColumns } from './csv-columns.ts';
@@ -16,11 +17,13 @@ const BATCH_SIZE = 250;
 /** Past this many problems, reading stops: the user has enough to fix. */
 export const MAX_PROBLEMS = 50;
 
-export interface ReadProgress {
+export interface ReadOptions {
   /** Bytes of input read so far, across files. */
   onBytes?(bytes: number): void;
   /** The input's encoding when it is not UTF-8 (input-encoding.ts). */
   encoding?: string;
+  /** Overrides equal to this table's tier are dropped from valid records (source-tiers.ts). */
+  sourceTiers?: SourceTierTable;
 }
 
 /** Expands folders into their .json and .csv files, in an order that writes referenced kinds first. */
@@ -71,11 +74,7 @@ function kindOrder(file: string): number {
  * nothing more is yielded (the import will be rolled back) but reading goes on to report
  * further problems, up to MAX_PROBLEMS.
  */
-export async function* readRecordBatches(
-  files: string[],
-  problems: FieldProblem[],
-  progress: ReadProgress = {},
-): AsyncIterable<RecordBatch> {
+export async function* readRecordBatches(files: string[], problems: FieldProblem[], options: ReadOptions = {}): AsyncIterable<RecordBatch> {
   const seen = Object.fromEntries(RECORD_KINDS.map((k) => [k, new Set<string>()])) as Record<RecordKind, Set<string>>;
   const validator = (file: string) => (kind: RecordKind, raw: unknown, line: number | undefined, index: string) => {
     const result = RECORD_SCHEMAS[kind].safeParse(raw);
@@ -92,11 +91,11 @@ export async function* readRecordBatches(
       return undefined;
     }
     seen[kind].add(result.data.id);
-    return result.data;
+    return options.sourceTiers ? withoutRedundantTiers(result.data, options.sourceTiers) : result.data;
   };
   for (const file of files) {
     const reader = file.toLowerCase().endsWith('.csv') ? readCsv : readJson;
-    for await (const batch of reader(file, validator(file), problems, progress)) {
+    for await (const batch of reader(file, validator(file), problems, options)) {
       if (problems.length === 0) yield batch;
       if (problems.length >= MAX_PROBLEMS) return;
     }
@@ -105,7 +104,7 @@ export async function* readRecordBatches(
 
 type Validate = (kind: RecordKind, raw: unknown, line: number | undefined, index: string) => unknown;
 
-async function* readJson(file: string, validate: Validate, problems: FieldProblem[], progress: ReadProgress): AsyncIterable<RecordBatch> {
+async function* readJson(file: string, validate: Validate, problems: FieldProblem[], progress: ReadOptions): AsyncIterable<RecordBatch> {
   const bytes = fs.readFileSync(file);
   progress.onBytes?.(bytes.length);
   const text = decodeInput(file, bytes, progress.encoding);
@@ -169,7 +168,7 @@ async function* readJson(file: string, validate: Validate, problems: FieldProble
   }
 }
 
-async function* readCsv(file: string, validate: Validate, problems: FieldProblem[], progress: ReadProgress): AsyncIterable<RecordBatch> {
+async function* readCsv(file: string, validate: Validate, problems: FieldProblem[], progress: ReadOptions): AsyncIterable<RecordBatch> {
   const kind = path.basename(file).replace(/\.csv$/i, '') as RecordKind;
   if (!RECORD_KINDS.includes(kind)) {
     problems.push({

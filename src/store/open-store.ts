@@ -5,7 +5,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './database.ts';
-import { postgresAdapter } from './dialects/postgres/postgres-adapter.ts';
+import { copyingPostgres } from './dialects/postgres/postgres-adapter.ts';
 import { sqliteAdapter } from './dialects/sqlite/sqlite-adapter.ts';
 import { cachingStatements } from './dialects/sqlite/statement-cache.ts';
 import { TransactionalDdlSqliteDialect } from './dialects/sqlite/transactional-ddl-dialect.ts';
@@ -60,6 +60,7 @@ function openPostgres(url: string, poolSize = 10): RecordStore {
   // here; unhandled, it would crash the process. The pool drops it and opens a new one when
   // next needed, and a query in flight on it fails on its own promise.
   pool.on('error', () => {});
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return new KyselyRecordStore(db, postgresAdapter);
+  const copying = copyingPostgres(pool);
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: copying.pool }) });
+  return new KyselyRecordStore(db, copying.adapter);
 }

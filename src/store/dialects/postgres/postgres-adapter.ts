@@ -1,6 +1,9 @@
-import { sql, type Kysely } from 'kysely';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { sql, type Kysely, type PostgresPool } from 'kysely';
+import type pg from 'pg';
 import type { Database } from '../../database.ts';
 import type { DialectAdapter } from '../dialect-adapter.ts';
+import { openPostgresBulkWriter } from './postgres-bulk-writer.ts';
 
 // A stored generated tsvector with a GIN index. The 'english' configuration stems words as
 // SQLite's porter tokenizer does, so "joins" finds "joined" on both backends.
@@ -39,6 +42,35 @@ export const postgresAdapter: DialectAdapter = {
     return rows.rows.map((r) => r.id);
   },
 };
+
+/**
+ * The adapter with the COPY import path (postgres-bulk-writer.ts), and the pool its Kysely
+ * dialect must draw from. COPY needs the pg client itself, which Kysely keeps to itself: the
+ * pool notes which client it hands out while an import is starting its transaction.
+ */
+export function copyingPostgres(pool: pg.Pool): { pool: PostgresPool; adapter: DialectAdapter } {
+  const importing = new AsyncLocalStorage<{ client?: pg.PoolClient }>();
+  return {
+    pool: {
+      async connect() {
+        const started = importing.getStore();
+        const client = await pool.connect();
+        if (started) started.client = client;
+        return client;
+      },
+      end: () => pool.end(),
+    },
+    adapter: {
+      ...postgresAdapter,
+      aroundImport: (run) => importing.run({}, run),
+      async openEventBulkWriter() {
+        const client = importing.getStore()?.client;
+        if (!client) throw new Error('an import transaction must be started inside aroundImport');
+        return openPostgresBulkWriter(client);
+      },
+    },
+  };
+}
 
 function tsQuery(words: string[], mode: 'all' | 'any') {
   const terms = words.map((w) => (w.endsWith('*') ? `${w.slice(0, -1).toLowerCase()}:*` : w.toLowerCase()));
