@@ -299,6 +299,16 @@ const table: [rule: string, text: string, verdict: 'supported' | 'contradicted' 
     'It is the second partner country to contribute to the NATO Response Force.',
     'unverifiable',
   ],
+  [
+    'a participant agrees only with the record of the act at the claim’s date, not another record of the chain',
+    'Germany contributed $500 million to PURL on 5 August 2025.',
+    'unverifiable',
+  ],
+  [
+    'the record of the act at that date names every participant',
+    'Sweden, Norway and Denmark jointly contributed $500 million to PURL on 5 August 2025.',
+    'supported',
+  ],
 ];
 
 for (const [rule, text, verdict, evidence] of table) {

@@ -486,7 +486,9 @@ export function judge(frame: ClaimFrame, link: Link | undefined, entities: Map<s
     ...a.mentions
       .filter((m) => !a.places.some((p) => m.start >= p.start && m.end <= p.end))
       .filter((m) => !(link.span && m.start >= link.span.start && m.end <= link.span.end))
-      .map((m) => compareEntity(m.ids, a.text.slice(m.start, m.end), m.end <= (frame.verbStart ?? 0), docs, entities)),
+      .map((m) =>
+        compareEntity(m.ids, a.text.slice(m.start, m.end), m.end <= (frame.verbStart ?? 0), actDocs.length ? actDocs : docs, entities),
+      ),
     // "It joined ...": the party the text last named as a subject must be the record's too.
     ...(frame.impliedSubject ? [compareEntity(frame.impliedSubject.ids, frame.impliedSubject.text, true, docs, entities)] : []),
     ...a.amounts.map((x) => compareAmount(x, a.amounts, coreActs, actDocs.length ? actDocs : docs)),
