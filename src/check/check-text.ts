@@ -12,7 +12,7 @@ import type { EvidenceDoc } from '../domain/check/evidence-doc.ts';
 import { explain } from '../domain/check/explain.ts';
 import { relativeYears, spansOverlap } from '../domain/check/find-dates.ts';
 import { judge, type Judgement } from '../domain/check/judge.ts';
-import { linkByConjunction, linkByName, linkByParties, type Link } from '../domain/check/link.ts';
+import { linkByConjunction, linkByName, linkByNameAndDate, linkByOccurrence, linkByParties, type Link } from '../domain/check/link.ts';
 import type { Tagger } from '../domain/check/tagger.ts';
 import { isContentToken, stem } from '../domain/check/tokenize.ts';
 import { blankCitations, splitClaims } from '../domain/check/units.ts';
@@ -169,6 +169,8 @@ function linkAndJudge(
     linkByName(frame, docs, ctx.names, ctx.lexicon, keyCache, ctx.entityShare) ??
     linkByParties(frame, ctx.fixedDocs, ctx.lexicon) ??
     resolveReference(frame, last) ??
+    linkByNameAndDate(frame, docs, ctx.lexicon, keyCache) ??
+    linkByOccurrence(frame, docs) ??
     linkByConjunction(frame, docs, ctx.entityShare);
   const j = judge(frame, link, entities);
   if (link?.strength !== 'mention' || j.verdict === 'supported') return { link, j };

@@ -309,6 +309,30 @@ const table: [rule: string, text: string, verdict: 'supported' | 'contradicted' 
     'Sweden, Norway and Denmark jointly contributed $500 million to PURL on 5 August 2025.',
     'supported',
   ],
+  [
+    'a name many records share, with the date, links the one record of the act then',
+    'On 3 December 2008 NATO decided that Ukraine would develop an Annual National Programme.',
+    'supported',
+    /anp-decision-2008/,
+  ],
+  [
+    'the date that linked a shared name cannot refute the claim',
+    'On 5 December 2008 NATO decided that Ukraine would develop an Annual National Programme.',
+    'unverifiable',
+  ],
+  ['a gathering held at its place and date', 'The summit was held in Vilnius on 11 July 2023.', 'supported', /vilnius-communique-2023/],
+  ['a gathering at another place links none', 'The summit was held in Riga on 11 July 2023.', 'unverifiable'],
+  [
+    'a state acts through the holders of its offices, and what it applied for is no second act',
+    'Ukraine applied to join the Membership Action Plan (MAP) in January 2008.',
+    'supported',
+    /map-letter-2008/,
+  ],
+  [
+    'reaffirming a decision is a new act, not the decision',
+    'In 2021 NATO leaders reaffirmed the decision made at the 2008 Bucharest Summit that Ukraine will become a member.',
+    'unverifiable',
+  ],
 ];
 
 for (const [rule, text, verdict, evidence] of table) {

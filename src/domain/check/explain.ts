@@ -26,8 +26,11 @@ function conflictLine(d: Detail): string {
   }
 }
 
-const agreeLine = (d: Detail) => `${d.kind} ${d.claim}`;
-const missingLine = (d: Detail) => (d.kind === 'date' && d.record ? `${d.claim} (the record has ${d.record})` : `${d.kind} ${d.claim}`);
+/** A detail's kind as a reader says it: a 'negation' detail compares an act and its polarity. */
+const kindWord = (d: Detail) => (d.kind === 'negation' ? 'act' : d.kind);
+const agreeLine = (d: Detail) => `${kindWord(d)} ${d.claim}`;
+const missingLine = (d: Detail) =>
+  d.kind === 'date' && d.record ? `${d.claim} (the record has ${d.record})` : `${kindWord(d)} ${d.claim}`;
 
 export function explain(frame: ClaimFrame, link: Link | undefined, j: Judgement): string {
   if (!link) {

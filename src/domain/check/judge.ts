@@ -175,6 +175,17 @@ function comparePlace(
   return { kind: 'place', claim: p.name, record: placed.join(', ') || undefined, status: conflict ? 'conflict' : 'missing', doc: actDoc };
 }
 
+/** The span a record's date (a year, a month or a day) covers. */
+const dateSpan = (date: string) => ({ from: date, to: date.length === 4 ? `${date}-12-31` : date.length === 7 ? `${date}-31` : date });
+
+/** A state acts through those who held its offices at the time: "Ukraine applied" when its president signed the letter. */
+function actedForBy(d: EvidenceDoc, ids: string[], entities: Map<string, Entity>): boolean {
+  const when = dateSpan(d.date);
+  return [...d.participants].some((p) =>
+    entities.get(p)?.offices?.some((o) => ids.includes(o.of) && (o.from ?? '') <= when.to && (o.to ?? '9999') >= when.from),
+  );
+}
+
 function compareEntity(ids: string[], text: string, subject: boolean, docs: EvidenceDoc[], entities: Map<string, Entity>): Detail {
   const person = ids.some((id) => entities.get(id)?.kind === 'person');
   const kind: DetailKind = person ? 'person' : 'party';
@@ -185,7 +196,9 @@ function compareEntity(ids: string[], text: string, subject: boolean, docs: Evid
   // must also be the one the record's title names, when its title names someone.
   const named = (d: EvidenceDoc) =>
     ![...d.titleEntities].some((id) => entities.get(id)?.kind === 'person') || ids.some((id) => d.titleEntities.has(id));
-  const holder = docs.find((d) => ids.some((id) => (person ? d.participants : d.entities).has(id)) && (!person || !subject || named(d)));
+  const holder =
+    docs.find((d) => ids.some((id) => (person ? d.participants : d.entities).has(id)) && (!person || !subject || named(d))) ??
+    (person ? undefined : docs.find((d) => actedForBy(d, ids, entities)));
   if (holder) return { kind, claim: name, record: name, status: 'agree', doc: holder };
   return { kind, claim: name, status: 'missing' };
 }
@@ -316,8 +329,11 @@ function compareActions(frame: ClaimFrame, core: EvidenceDoc[], docs: EvidenceDo
     !x.analysis.tokens.some((t, i) => negated.has(i) && t.start >= action.start && t.end <= action.end);
   const seen = new Set<Action>();
   const out: Detail[] = [];
+  // "Applied to join": what an application asks for is its object, not a second act.
+  const appliedFor = (act: ActionMention) =>
+    a.actions.some((x) => x.action === 'apply' && /(?:^|\s)to\s+$/i.test(a.text.slice(x.start, act.start)));
   for (const act of a.actions) {
-    if (inside(act, frame.background) || seen.has(act.action) || act === frame.act) continue;
+    if (inside(act, frame.background) || seen.has(act.action) || act === frame.act || appliedFor(act)) continue;
     seen.add(act.action);
     const positive = polarity(frame, claimNegated, act);
     const text = a.text.slice(act.start, act.end);
@@ -439,11 +455,23 @@ function compareNumbers(frame: ClaimFrame, link: Link, docs: EvidenceDoc[]): Det
 }
 
 /** Proper names the link itself did not account for must appear in the linked records. */
+/** "Membership Action Plan (MAP)": an acronym in brackets after its own words is the same name again. */
+function spelledOutBefore(text: string, n: NameMention): boolean {
+  if (!/^\p{Lu}{2,}$/u.test(n.text) || text[n.start - 1] !== '(') return false;
+  const words = text
+    .slice(0, n.start - 1)
+    .trimEnd()
+    .split(/\s+/)
+    .filter((w) => /^\p{Lu}/u.test(w))
+    .slice(-n.text.length);
+  return words.map((w) => w[0]).join('') === n.text;
+}
+
 function compareNames(frame: ClaimFrame, link: Link, docs: EvidenceDoc[], entities: Map<string, Entity>, when: When): Detail[] {
   const text = docs.map((d) => [...d.names, d.analysis.text].join(' ')).join(' ');
   const stems = new Set(text.split(/[^\p{L}\p{N}]+/u).map(stem));
   return frame.names
-    .filter((n) => !(link.span && n.start >= link.span.start && n.end <= link.span.end))
+    .filter((n) => !(link.span && n.start >= link.span.start && n.end <= link.span.end) && !spelledOutBefore(frame.analysis.text, n))
     .map((n) => {
       // Words standing before a person are that person's title or names, whatever else the record says.
       const title = personTitle(n, frame, entities, when);

@@ -5,7 +5,7 @@
 // so nothing here knows which words are common in one particular record.
 import { subjectIds, type ClaimFrame } from './claim-frame.ts';
 import type { EvidenceDoc } from './evidence-doc.ts';
-import { findActions } from './find-actions.ts';
+import { findActions, holdsAction } from './find-actions.ts';
 import { findDates, onYearlessDay, spansOverlap } from './find-dates.ts';
 import type { Lexicon } from './analyze-text.ts';
 import { isContentToken, stem, STOPWORDS, tokenize, type Token } from './tokenize.ts';
@@ -336,6 +336,80 @@ export function linkByName(
     };
   }
   return undefined;
+}
+
+/**
+ * Links by a common name and a date: "the Annual National Programme" names many records, but one
+ * of them holds the claim's act at the claim's date. The date took part in the linking, so such a
+ * link can support a claim but never contradict it.
+ */
+export function linkByNameAndDate(
+  frame: ClaimFrame,
+  docs: EvidenceDoc[],
+  lexicon: Lexicon,
+  cache: WeakMap<EvidenceDoc, Set<string>>,
+): Link | undefined {
+  const act = frame.act?.action;
+  const dates = frame.analysis.dates.filter(
+    (d) => !d.bound && !d.attributive && !frame.background.some((b) => d.start >= b.start && d.end <= b.end),
+  );
+  if (!act || dates.length === 0) return undefined;
+  const keys = claimNameKeys(frame.analysis.text, frame.analysis.tokens, lexicon, frame.proper).sort(
+    (a, b) => b.words - a.words || a.start - b.start,
+  );
+  for (const k of keys) {
+    const named = docs.filter((d) => d.names.length && docKeys(d, lexicon, cache).has(k.key));
+    const hits = oneThing(
+      named.filter((d) => d.acts.some((x) => holdsAction(x.actions, act) && dates.every((t) => spansOverlap(t, x.span)))),
+    );
+    if (hits.length !== 1) continue;
+    return {
+      strength: 'conjunction',
+      docs: chainOf(hits, docs),
+      core: hits,
+      named: hits,
+      by: `${frame.analysis.text.slice(k.start, k.end)} and the date`,
+      span: { start: k.start, end: k.end },
+    };
+  }
+  return undefined;
+}
+
+/** Nouns for a gathering or an exercise, which a report says "took place" or "was held". */
+const OCCURRENCES = new Set(['summit', 'conference', 'ministerial', 'forum', 'exercise', 'exercises']);
+/** Verbs that say only that such a thing happened. */
+const OCCURRED = new Set(['take', 'hold', 'happen', 'occur', 'conduct']);
+
+const withoutArticle = (s: string) => s.toLowerCase().replace(/^the\s+/, '');
+
+/** "Vilnius summit: ...": the record of the gathering itself, not of something done at it. */
+function titledByGathering(d: EvidenceDoc, noun: string): boolean {
+  return d.place !== undefined && withoutArticle(d.title).startsWith(`${withoutArticle(d.place.name)} ${noun}`);
+}
+
+/**
+ * Links a claim that a gathering took place ("The summit was held in Vilnius on 11-12 July
+ * 2023") to the one event of that kind at that place and date. Such a link can support a claim
+ * but never contradict it.
+ */
+export function linkByOccurrence(frame: ClaimFrame, docs: EvidenceDoc[]): Link | undefined {
+  if (frame.act || !frame.verb || !OCCURRED.has(frame.verb)) return undefined;
+  const a = frame.analysis;
+  const outside = (x: { start: number; end: number }) => !frame.background.some((b) => x.start >= b.start && x.end <= b.end);
+  const noun = a.tokens.find((t) => OCCURRENCES.has(t.lower) && outside(t));
+  const dates = a.dates.filter((d) => !d.bound && !d.attributive && outside(d));
+  const places = a.places.filter((p) => !p.isCountry && outside(p));
+  if (!noun || dates.length === 0 || (places.length === 0 && !dates.some((d) => d.precision === 'day' || d.precision === 'month')))
+    return undefined;
+  const hits = docs.filter(
+    (d) =>
+      d.kind === 'event' &&
+      titledByGathering(d, noun.lower) &&
+      places.every((p) => d.place?.name === p.name) &&
+      d.acts.some((x) => dates.every((t) => spansOverlap(t, x.span))),
+  );
+  if (hits.length !== 1) return undefined;
+  return { strength: 'conjunction', docs: chainOf(hits, docs), core: hits, named: hits, by: `${noun.text}, place and date` };
 }
 
 /** Nouns that say a thing is an agreement: "the UK-Ukraine security agreement". */
