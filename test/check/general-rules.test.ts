@@ -333,6 +333,12 @@ const table: [rule: string, text: string, verdict: 'supported' | 'contradicted' 
     'In 2021 NATO leaders reaffirmed the decision made at the 2008 Bucharest Summit that Ukraine will become a member.',
     'unverifiable',
   ],
+  [
+    'a name agrees with the acronym a record writes for it, and taking part is an act',
+    'In January 1992 a Ukrainian representative participated in a meeting of the High Level Working Group of the North Atlantic Cooperation Council.',
+    'supported',
+    /nacc-hlwg-1992/,
+  ],
 ];
 
 for (const [rule, text, verdict, evidence] of table) {

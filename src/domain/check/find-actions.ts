@@ -108,7 +108,7 @@ const ACTIONS: [Action, RegExp][] = [
   ['invade', /\b(?:invad(?:e|es|ed|ing)|invasion|annex(?:es|ed|ing|ation))\b/gi],
   ['suspend', /\b(?:suspend(?:s|ed|ing)?|suspension)\b/gi],
   ['publish', /\b(?:publish(?:es|ed|ing)?|publication|released?)\b/gi],
-  ['participate', /\b(?:participat(?:e|es|ed|ing|ion)\s+in|t(?:ake|akes|ook|aking|aken)\s+part\s+in|attend(?:s|ed|ing)?)\b/gi],
+  ['participate', /\b(?:participat(?:e|es|ed|ing|ion|ions)|t(?:ake|akes|ook|aking|aken)\s+part\s+in|attend(?:s|ed|ing)?)\b/gi],
   ['locate', /\b(?:headquartered|based\s+(?:in|at)|located|stationed|hosted\s+(?:in|at|by))\b/gi],
 ];
 

@@ -455,6 +455,15 @@ function compareNumbers(frame: ClaimFrame, link: Link, docs: EvidenceDoc[]): Det
 }
 
 /** Proper names the link itself did not account for must appear in the linked records. */
+/** "North Atlantic Cooperation Council" -> "NACC": the capitals of a name's words, which a record may write instead. */
+const initials = (name: string) =>
+  name
+    .split(/\s+/)
+    .filter((w) => /^\p{Lu}/u.test(w))
+    .map((w) => w[0])
+    .join('')
+    .toUpperCase();
+
 /** "Membership Action Plan (MAP)": an acronym in brackets after its own words is the same name again. */
 function spelledOutBefore(text: string, n: NameMention): boolean {
   if (!/^\p{Lu}{2,}$/u.test(n.text) || text[n.start - 1] !== '(') return false;
@@ -470,13 +479,14 @@ function spelledOutBefore(text: string, n: NameMention): boolean {
 function compareNames(frame: ClaimFrame, link: Link, docs: EvidenceDoc[], entities: Map<string, Entity>, when: When): Detail[] {
   const text = docs.map((d) => [...d.names, d.analysis.text].join(' ')).join(' ');
   const stems = new Set(text.split(/[^\p{L}\p{N}]+/u).map(stem));
+  const acronyms = new Set(text.match(/\b\p{Lu}[\p{Lu}\p{Ll}]*\p{Lu}\b/gu)?.map((x) => x.toUpperCase()));
   return frame.names
     .filter((n) => !(link.span && n.start >= link.span.start && n.end <= link.span.end) && !spelledOutBefore(frame.analysis.text, n))
     .map((n) => {
       // Words standing before a person are that person's title or names, whatever else the record says.
       const title = personTitle(n, frame, entities, when);
       if (title) return title;
-      const found = n.words.filter((w) => /\p{L}/u.test(w)).every((w) => stems.has(stem(w)));
+      const found = n.words.filter((w) => /\p{L}/u.test(w)).every((w) => stems.has(stem(w))) || acronyms.has(initials(n.text));
       return { kind: 'party' as const, claim: n.text, status: found ? ('agree' as const) : ('missing' as const) };
     });
 }
