@@ -10,7 +10,7 @@ import type { CheckedClaim, CheckEvidence, CheckResult, SKIP_REASONS } from '../
 import { buildFrame, subjectIds, type ClaimFrame } from '../domain/check/claim-frame.ts';
 import type { EvidenceDoc } from '../domain/check/evidence-doc.ts';
 import { explain } from '../domain/check/explain.ts';
-import { relativeYears, spansOverlap } from '../domain/check/find-dates.ts';
+import { datedDays, pageStamp, relativeYears, spansOverlap } from '../domain/check/find-dates.ts';
 import { judge, type Judgement } from '../domain/check/judge.ts';
 import { linkByConjunction, linkByName, linkByNameAndDate, linkByOccurrence, linkByParties, type Link } from '../domain/check/link.ts';
 import type { Tagger } from '../domain/check/tagger.ts';
@@ -57,11 +57,11 @@ export function isCheckable(a: TextAnalysis): boolean {
   );
 }
 
-/** The text a unit is read as: citation marks and a dateline blanked, offsets kept. */
-function readingOf(unit: string): string {
-  const blanked = blankCitations(unit);
-  const dateline = DATELINE.exec(blanked);
-  return dateline ? ' '.repeat(dateline[0].length) + blanked.slice(dateline[0].length) : blanked;
+/** The text a unit is read as: citation marks, the page's date stamp and a dateline blanked, offsets kept. */
+function readingOf(unit: string, stamp = 0): string {
+  const blanked = ' '.repeat(stamp) + blankCitations(unit).slice(stamp);
+  const dateline = DATELINE.exec(blanked.slice(stamp));
+  return dateline ? ' '.repeat(stamp + dateline[0].length) + blanked.slice(stamp + dateline[0].length) : blanked;
 }
 
 /** Longest unit read as prose: a sentence is far shorter; anything longer is a list, a table or junk. */
@@ -237,6 +237,9 @@ export async function checkText(text: string, source: EvidenceSource, options: C
   let last: Link | undefined;
   let anchorYear: number | undefined;
   let lastSubject: ClaimFrame['impliedSubject'];
+  // "date 2022-09-30" before the first sentence: the page's date, which dates "on Friday" and "on September 30".
+  let pageDate: string | undefined;
+  let first = true;
   let sliceStart = Date.now();
   for (const unit of splitClaims(text)) {
     if (Date.now() - sliceStart > SLICE_MS) {
@@ -244,11 +247,21 @@ export async function checkText(text: string, source: EvidenceSource, options: C
       sliceStart = Date.now();
       if (Date.now() > deadline) throw overBudget(options.budgetMs ?? CHECK_BUDGET_MS);
     }
+    const stamp = first ? pageStamp(unit.text) : undefined;
+    first = false;
+    if (stamp) {
+      pageDate = stamp.date;
+      anchorYear = Number(stamp.date.slice(0, 4));
+      if (stamp.length >= unit.text.trimEnd().length) {
+        if (options.includeSkipped) skipped.push({ text: unit.text, start: unit.start, end: unit.end, reason: 'metadata' });
+        continue;
+      }
+    }
     if (notProse(unit.text)) {
       if (options.includeSkipped) skipped.push({ text: unit.text, start: unit.start, end: unit.end, reason: 'not-prose' });
       continue;
     }
-    const reading = readingOf(unit.text);
+    const reading = readingOf(unit.text, stamp?.length);
     const tags = tagger(reading);
     const parts = coordinatedClauses(reading, tags);
     // Each coordinated clause is read as a claim of its own; a sentence of one clause is read whole.
@@ -256,7 +269,8 @@ export async function checkText(text: string, source: EvidenceSource, options: C
       const clause = parts.length === 1 ? reading : `${part.subject ? `${part.subject} ` : ''}${reading.slice(part.start, part.end)}`;
       const analysis = analyzeText(clause, ctx.lexicon);
       // "Later that year", "three years later": the year of the last date the text gave.
-      analysis.dates.push(...relativeYears(clause, anchorYear));
+      analysis.dates.push(...relativeYears(clause, anchorYear), ...datedDays(analysis.yearless, pageDate));
+      if (pageDate?.length === 10) analysis.yearless = [];
       const frame = buildFrame(analysis, parts.length === 1 ? tags : tagger(clause), ctx.lexicon.knowledge.roles);
       return { analysis, frame, reason: skipReason(parts.length === 1 ? unit.text : clause, frame) };
     });
@@ -279,7 +293,9 @@ export async function checkText(text: string, source: EvidenceSource, options: C
     }
     // A clause the checker cannot read ("and froze cooperation") is a claim it did not check.
     const unread = read.some((r) => r.reason === 'nothing-checkable');
-    claims.push({ text: unit.text, start: unit.start, end: unit.end, ...sentenceVerdict(judged, unread) });
+    // The page's date stamp is not part of the claim.
+    const from = stamp?.length ?? 0;
+    claims.push({ text: unit.text.slice(from), start: unit.start + from, end: unit.end, ...sentenceVerdict(judged, unread) });
   }
   return options.includeSkipped ? { claims, skipped } : { claims };
 }

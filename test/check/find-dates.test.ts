@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findDates, formatPartialDate } from '../../src/domain/check/find-dates.ts';
+import { datedDays, findDates, formatPartialDate, pageStamp } from '../../src/domain/check/find-dates.ts';
 
 const cases: [string, string, string, string, string?][] = [
   // text, date text, from, to, bound
@@ -53,4 +53,45 @@ test('a year that names a thing is attributive; one that dates an act is not', (
   assert.equal(act!.attributive, undefined);
   assert.equal(findDates('Ukraine joined in 2008 and left.')[0]!.attributive, undefined);
   assert.equal(findDates("Ukraine's 2024 package was large.")[0]!.attributive, true);
+});
+
+const stamps: [text: string, date: string | undefined][] = [
+  [' date 2022-09-30 Volodymyr Zelensky announced', '2022-09-30'],
+  ['date 2024-02 PARIS -- Zelenskyy signed', '2024-02'],
+  ['date 2023-07-11 11.07.2023 21:13The heads of state', '2023-07-11'],
+  ['Published: 12 January 2024', '2024-01-12'],
+  ['Updated: Jan. 5, 2024, 3:12 p.m. The text', '2024-01-05'],
+  ['11.07.2023 21:13 The heads of state', '2023-07-11'],
+  // A sentence that opens with a date is no stamp: only a numeric date or a label makes one.
+  ['July 1997 saw the Charter signed.', undefined],
+  ['2024 was a year of agreements.', undefined],
+  ['On 9 July 1997 the Charter was signed.', undefined],
+];
+for (const [text, date] of stamps) {
+  test(`the page stamp of "${text}" is ${date ?? 'none'}`, () => assert.equal(pageStamp(text)?.date, date));
+}
+
+test('the stamp is blanked from the sentence it precedes', () => {
+  const text = 'date 2024-02 PARIS -- Zelenskyy signed';
+  assert.equal(text.slice(pageStamp(text)!.length), 'PARIS -- Zelenskyy signed');
+});
+
+test('a day without its year is the last such day on or before the page date', () => {
+  const days = [
+    { text: 'Friday', start: 0, end: 6, weekday: 5 },
+    { text: 'Thursday', start: 0, end: 8, weekday: 4 },
+    { text: 'September 30', start: 0, end: 12, monthDay: '09-30' },
+    { text: 'December 20', start: 0, end: 11, monthDay: '12-20' },
+  ];
+  assert.deepEqual(
+    datedDays(days, '2022-09-30').map((d) => [d.from, d.anchored]),
+    [
+      ['2022-09-30', true],
+      ['2022-09-29', true],
+      ['2022-09-30', true],
+      ['2021-12-20', true],
+    ],
+  );
+  assert.deepEqual(datedDays(days, '2022-09'), []);
+  assert.deepEqual(datedDays(days, undefined), []);
 });

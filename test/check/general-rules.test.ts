@@ -373,3 +373,15 @@ test('"it" stands for the subject the text named last, and that party must be th
   );
   assert.equal(ukraine.claims[1]?.verdict, 'supported', ukraine.claims[1]?.explanation);
 });
+
+test('the page date dates a weekday: the Thursday before a later page is another Thursday', async () => {
+  const claim = 'Keir Starmer signed the 100-Year Partnership in Kyiv on Thursday.';
+  const right = await checkText(`date 2025-01-17\n${claim}`, source);
+  assert.equal(right.claims[0]?.verdict, 'supported', right.claims[0]?.explanation);
+  assert.equal(right.claims[0]?.text, claim);
+  const later = await checkText(`date 2025-01-24\n${claim}`, source);
+  assert.equal(later.claims[0]?.verdict, 'unverifiable', later.claims[0]?.explanation);
+  const glued = await checkText(`date 2025-01-17 ${claim}`, source);
+  assert.equal(glued.claims[0]?.text, claim, 'the stamp is not part of the claim');
+  assert.equal(glued.claims[0]?.verdict, 'supported', glued.claims[0]?.explanation);
+});

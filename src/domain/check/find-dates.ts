@@ -189,6 +189,52 @@ export function spansOverlap(a: { from: string; to: string }, b: { from: string;
 }
 
 /**
+ * The date a page stamps on its text before the first sentence: "date 2024-01-12",
+ * "Published: 2024-01-12", "11.07.2023 21:13". Returns how long the stamp is and the day (or
+ * month) it gives, or undefined when the text does not open with one.
+ */
+export function pageStamp(text: string): { length: number; date: string } | undefined {
+  const label = /^\s*(?:(?:date|published|posted|updated|last updated)\b\s*:?\s*)?/i.exec(text)![0];
+  const rest = text.slice(label.length);
+  const dotted = /^(\d{1,2})\.(\d{1,2})\.(\d{4})\b/.exec(rest);
+  // Without a label only a numeric date is a stamp: "July 1997 saw ..." opens a sentence.
+  const date = dotted
+    ? { end: dotted[0].length, day: `${dotted[3]}-${pad(Number(dotted[2]))}-${pad(Number(dotted[1]))}` }
+    : stampDate(rest, label.trim() !== '');
+  if (!date || Number.isNaN(Date.parse(date.day.length === 7 ? `${date.day}-01` : date.day))) return undefined;
+  // A time, and the same date again in another form, may follow: "2023-07-11 11.07.2023 21:13".
+  const tail = /^(?:\s+\d{1,2}:\d{2})?(?:\s+\d{1,2}\.\d{1,2}\.\d{4}(?:\s+\d{1,2}:\d{2})?)?\s*/.exec(rest.slice(date.end))![0];
+  return { length: label.length + date.end + tail.length, date: date.day };
+}
+
+/** The day or month a stamp opens with: ISO always, other forms after a label ("Published: 12 January 2024"). */
+function stampDate(rest: string, labelled: boolean): { end: number; day: string } | undefined {
+  const iso = /^\d{4}-\d{2}(?:-\d{2})?\b/.exec(rest);
+  if (iso) return { end: iso[0].length, day: iso[0] };
+  if (!labelled) return undefined;
+  const d = findDates(rest.slice(0, 40)).find((x) => x.start === 0 && (x.precision === 'day' || x.precision === 'month'));
+  return d && { end: d.end, day: d.precision === 'day' ? d.from : d.from.slice(0, 7) };
+}
+
+/**
+ * "On Friday", "on September 30" in a text the page dates: the last such day on or before the
+ * page's date. Like other dates read from context, it may support a claim but never refute it.
+ */
+export function datedDays(days: YearlessDay[], pageDate: string | undefined): TextDate[] {
+  if (pageDate?.length !== 10) return [];
+  const page = new Date(`${pageDate}T00:00:00Z`);
+  return days.map((d) => {
+    const day = new Date(page);
+    if (d.monthDay) {
+      day.setUTCFullYear(page.getUTCFullYear(), Number(d.monthDay.slice(0, 2)) - 1, Number(d.monthDay.slice(3)));
+      if (day > page) day.setUTCFullYear(day.getUTCFullYear() - 1);
+    } else day.setUTCDate(page.getUTCDate() - ((page.getUTCDay() - d.weekday! + 7) % 7));
+    const iso = day.toISOString().slice(0, 10);
+    return { text: d.text, start: d.start, end: d.end, from: iso, to: iso, precision: 'day' as const, anchored: true };
+  });
+}
+
+/**
  * Years a text gives relative to a year it named before: "that year", "later that same year",
  * "the following year", "three years later". `anchor` is the year of the last date the text
  * gave; without one, the words date nothing.
