@@ -10,7 +10,7 @@ import type { CheckedClaim, CheckEvidence, CheckResult, SKIP_REASONS } from '../
 import { buildFrame, subjectIds, type ClaimFrame } from '../domain/check/claim-frame.ts';
 import type { EvidenceDoc } from '../domain/check/evidence-doc.ts';
 import { explain } from '../domain/check/explain.ts';
-import { datedDays, pageStamp, relativeYears, spansOverlap } from '../domain/check/find-dates.ts';
+import { datedDays, pageRelativeDates, pageStamp, relativeYears, spansOverlap } from '../domain/check/find-dates.ts';
 import { judge, type Judgement } from '../domain/check/judge.ts';
 import { linkByConjunction, linkByName, linkByNameAndDate, linkByOccurrence, linkByParties, type Link } from '../domain/check/link.ts';
 import type { Tagger } from '../domain/check/tagger.ts';
@@ -269,7 +269,11 @@ export async function checkText(text: string, source: EvidenceSource, options: C
       const clause = parts.length === 1 ? reading : `${part.subject ? `${part.subject} ` : ''}${reading.slice(part.start, part.end)}`;
       const analysis = analyzeText(clause, ctx.lexicon);
       // "Later that year", "three years later": the year of the last date the text gave.
-      analysis.dates.push(...relativeYears(clause, anchorYear), ...datedDays(analysis.yearless, pageDate));
+      analysis.dates.push(
+        ...relativeYears(clause, anchorYear),
+        ...datedDays(analysis.yearless, pageDate),
+        ...pageRelativeDates(clause, pageDate),
+      );
       if (pageDate?.length === 10) analysis.yearless = [];
       const frame = buildFrame(analysis, parts.length === 1 ? tags : tagger(clause), ctx.lexicon.knowledge.roles);
       return { analysis, frame, reason: skipReason(parts.length === 1 ? unit.text : clause, frame) };

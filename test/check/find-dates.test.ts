@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { datedDays, findDates, formatPartialDate, pageStamp } from '../../src/domain/check/find-dates.ts';
+import { datedDays, findDates, formatPartialDate, pageRelativeDates, pageStamp } from '../../src/domain/check/find-dates.ts';
 
 const cases: [string, string, string, string, string?][] = [
   // text, date text, from, to, bound
@@ -94,4 +94,25 @@ test('a day without its year is the last such day on or before the page date', (
   );
   assert.deepEqual(datedDays(days, '2022-09'), []);
   assert.deepEqual(datedDays(days, undefined), []);
+});
+
+const relative: [text: string, from: string, to: string][] = [
+  ['It was signed today.', '2024-01-12', '2024-01-12'],
+  ['He arrived yesterday.', '2024-01-11', '2024-01-11'],
+  ['They met this week.', '2024-01-06', '2024-01-12'],
+  ['They met last week.', '2023-12-30', '2024-01-11'],
+  ['It was agreed last month.', '2023-12-01', '2023-12-31'],
+  ['It was agreed this year.', '2024-01-01', '2024-12-31'],
+  ['It was agreed last year.', '2023-01-01', '2023-12-31'],
+];
+for (const [text, from, to] of relative) {
+  test(`"${text}" on a page of 12 January 2024 is ${from} to ${to}`, () => {
+    const [d] = pageRelativeDates(text, '2024-01-12');
+    assert.deepEqual([d?.from, d?.to, d?.anchored], [from, to, true]);
+  });
+}
+
+test('without a page date, "today" and "last year" date nothing', () => {
+  assert.deepEqual(pageRelativeDates('It was signed today, as last year.', undefined), []);
+  assert.deepEqual(findDates('It was signed today, as last year.'), []);
 });

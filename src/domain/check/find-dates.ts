@@ -234,6 +234,37 @@ export function datedDays(days: YearlessDay[], pageDate: string | undefined): Te
   });
 }
 
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+const daysBefore = (page: Date, n: number) => isoDay(new Date(page.getTime() - n * 86_400_000));
+
+/**
+ * "Today", "yesterday", "this week", "last month", "this year" in a text the page dates: spans
+ * counted back from the page's date. Like other dates read from context, they may support a
+ * claim but never refute it.
+ */
+export function pageRelativeDates(text: string, pageDate: string | undefined): TextDate[] {
+  if (pageDate?.length !== 10) return [];
+  const page = new Date(`${pageDate}T00:00:00Z`);
+  const y = page.getUTCFullYear();
+  const m = page.getUTCMonth() + 1;
+  const spans: Record<string, () => { from: string; to: string; precision: TextDatePrecision }> = {
+    today: () => ({ from: pageDate, to: pageDate, precision: 'day' }),
+    yesterday: () => ({ from: daysBefore(page, 1), to: daysBefore(page, 1), precision: 'day' }),
+    'this week': () => ({ from: daysBefore(page, 6), to: pageDate, precision: 'month' }),
+    'last week': () => ({ from: daysBefore(page, 13), to: daysBefore(page, 1), precision: 'month' }),
+    'this month': () => ({ ...monthSpan(y, m, m), precision: 'month' }),
+    'last month': () => ({ ...(m === 1 ? monthSpan(y - 1, 12, 12) : monthSpan(y, m - 1, m - 1)), precision: 'month' }),
+    'this year': () => ({ ...yearSpan(y), precision: 'year' }),
+    'last year': () => ({ ...yearSpan(y - 1), precision: 'year' }),
+  };
+  const found: TextDate[] = [];
+  for (const match of text.matchAll(/\b(today|yesterday|this week|last week|this month|last month|this year|last year)\b/gi)) {
+    const span = spans[match[1]!.toLowerCase()]!();
+    found.push({ text: match[0], start: match.index, end: match.index + match[0].length, ...span, anchored: true });
+  }
+  return found;
+}
+
 /**
  * Years a text gives relative to a year it named before: "that year", "later that same year",
  * "the following year", "three years later". `anchor` is the year of the last date the text
