@@ -169,7 +169,7 @@ function linkAndJudge(
     linkByName(frame, docs, ctx.names, ctx.lexicon, keyCache, ctx.entityShare) ??
     linkByParties(frame, ctx.fixedDocs, ctx.lexicon) ??
     resolveReference(frame, last) ??
-    linkByNameAndDate(frame, docs, ctx.lexicon, keyCache) ??
+    linkByNameAndDate(frame, docs, ctx.lexicon, keyCache, ctx.entityShare) ??
     linkByOccurrence(frame, docs) ??
     linkByConjunction(frame, docs, ctx.entityShare);
   const j = judge(frame, link, entities);

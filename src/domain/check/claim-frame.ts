@@ -156,7 +156,11 @@ export function buildFrame(a: TextAnalysis, tags: TaggedToken[], roles: Set<stri
   // auxiliary standing alone ("It was a visit").
   // A capitalised "verb" inside the sentence is a mis-tagged name ("NATO Heads of State ... met").
   const named = (t: TaggedToken) => t.start > 0 && /^\p{Lu}/u.test(t.text);
-  const firstVerb = main.findIndex((t) => t.pos === 'VERB' && !named(t));
+  // "The changes fixing Ukraine's course took effect": a participle without an auxiliary describes
+  // the subject; the finite verb after it states the act.
+  const bareParticiple = (k: number) => /ing$/i.test(main[k]!.text) && !main.slice(Math.max(0, k - 2), k).some((t) => t.pos === 'AUX');
+  const verbs = main.flatMap((t, k) => (t.pos === 'VERB' && !named(t) ? [k] : []));
+  const firstVerb = verbs.find((k) => !bareParticiple(k)) ?? verbs[0] ?? -1;
   const verbAt = firstVerb >= 0 ? firstVerb : main.findIndex((t) => t.pos === 'AUX' && !MODALS.has(t.lemma));
   const verb = verbAt >= 0 ? main[verbAt] : undefined;
   // The auxiliaries and adverbs just before the main verb: "will join", "did not sign".

@@ -348,15 +348,17 @@ export function linkByNameAndDate(
   docs: EvidenceDoc[],
   lexicon: Lexicon,
   cache: WeakMap<EvidenceDoc, Set<string>>,
+  entityShare: (id: string) => number,
 ): Link | undefined {
   const act = frame.act?.action;
   const dates = frame.analysis.dates.filter(
     (d) => !d.bound && !d.attributive && !frame.background.some((b) => d.start >= b.start && d.end <= b.end),
   );
   if (!act || dates.length === 0) return undefined;
-  const keys = claimNameKeys(frame.analysis.text, frame.analysis.tokens, lexicon, frame.proper).sort(
-    (a, b) => b.words - a.words || a.start - b.start,
-  );
+  // A common body's name ("NATO") is no name here either: it and a date are a conjunction, read below.
+  const keys = claimNameKeys(frame.analysis.text, frame.analysis.tokens, lexicon, frame.proper)
+    .filter((k) => !k.body?.some((id) => entityShare(id) > SPECIFIC_SHARE))
+    .sort((a, b) => b.words - a.words || a.start - b.start);
   for (const k of keys) {
     const named = docs.filter((d) => d.names.length && docKeys(d, lexicon, cache).has(k.key));
     const hits = oneThing(
