@@ -12,7 +12,15 @@ import type { EvidenceDoc } from '../domain/check/evidence-doc.ts';
 import { explain } from '../domain/check/explain.ts';
 import { datedDays, pageRelativeDates, pageStamp, relativeYears, spansOverlap } from '../domain/check/find-dates.ts';
 import { judge, type Judgement } from '../domain/check/judge.ts';
-import { linkByConjunction, linkByName, linkByNameAndDate, linkByOccurrence, linkByParties, type Link } from '../domain/check/link.ts';
+import {
+  linkByConjunction,
+  linkByFirstAct,
+  linkByName,
+  linkByNameAndDate,
+  linkByOccurrence,
+  linkByParties,
+  type Link,
+} from '../domain/check/link.ts';
 import type { Tagger } from '../domain/check/tagger.ts';
 import { isContentToken, stem } from '../domain/check/tokenize.ts';
 import { blankCitations, splitClaims } from '../domain/check/units.ts';
@@ -109,6 +117,14 @@ function queryWords(a: TextAnalysis, ctx: CheckerContext): string[] {
   return [...words];
 }
 
+/** Words to find a party's first act with: the party's name, the rank and the act ("council first inaugural meeting"). */
+function firstActWords(frame: ClaimFrame, ctx: CheckerContext): string[] | undefined {
+  const first = frame.act && frame.analysis.ordinals.find((o) => o.kind === 'first' && o.subject);
+  if (!first) return undefined;
+  const names = first.subject!.flatMap((id) => ctx.lexicon.gazetteer.entities.get(id)?.name.split(/[\s-]+/) ?? []);
+  return [...names, 'first', 'inaugural', frame.analysis.text.slice(frame.act!.start, frame.act!.end)];
+}
+
 /** "The agreement was signed ...": the thing the text named last, when the noun fits it. */
 function resolveReference(frame: ClaimFrame, last: Link | undefined): Link | undefined {
   if (!last || !frame.reference) return undefined;
@@ -166,6 +182,7 @@ function linkAndJudge(
 ): { link: Link | undefined; j: Judgement } {
   const entities = ctx.lexicon.gazetteer.entities;
   const link =
+    linkByFirstAct(frame, docs) ??
     linkByName(frame, docs, ctx.names, ctx.lexicon, keyCache, ctx.entityShare) ??
     linkByParties(frame, ctx.fixedDocs, ctx.lexicon) ??
     resolveReference(frame, last) ??
@@ -290,7 +307,10 @@ export async function checkText(text: string, source: EvidenceSource, options: C
       if (frame.reference === 'it' && own.length === 0 && lastSubject) frame.impliedSubject = lastSubject;
       if (own.length) lastSubject = { ids: own, text: ctx.lexicon.gazetteer.entities.get(own[0]!)?.name ?? own[0]! };
       const events = await source.candidateEvents(queryWords(analysis, ctx), CANDIDATE_EVENTS);
-      const candidates = events.map((e) => ctx.eventDoc(e));
+      const ranked = firstActWords(frame, ctx);
+      // A party's first act is found by the party and the rank, whatever else the claim says about it.
+      const firsts = ranked ? await source.candidateEvents(ranked, CANDIDATE_EVENTS) : [];
+      const candidates = [...new Map([...events, ...firsts].map((e) => [e.id, e])).values()].map((e) => ctx.eventDoc(e));
       const { link, j } = linkAndJudge(frame, [...candidates, ...ctx.fixedDocs], last, ctx, keyCache);
       if (link?.strength === 'name') last = link;
       judged.push({ frame, link, j, candidates });

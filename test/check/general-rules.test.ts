@@ -20,9 +20,33 @@ const table: [rule: string, text: string, verdict: 'supported' | 'contradicted' 
     'contradicted',
     /^(?:charter-madrid-1997|nato-ukraine-charter-1997)$/,
   ],
+  ['participants, act and date link no record of another place', 'Zelenskyy travelled to Berlin on 4 June 2019.', 'unverifiable'],
   [
-    'a link by participants, act and date never contradicts',
+    "a party's first act of a kind is one act: the record of it refutes another place",
     'Zelenskyy made his first foreign trip as president to Berlin in June 2019.',
+    'contradicted',
+    /zelensky-nato-2019/,
+  ],
+  [
+    "a party's first act of a kind is one act: the record of it refutes another date",
+    'The NATO-Ukraine Council held its first meeting at the Madrid summit in June 2022.',
+    'contradicted',
+    /nato-ukraine-council-2023/,
+  ],
+  [
+    'the words that say which first it is must be the same: a first summit-level meeting',
+    'The NATO-Ukraine Commission first met at summit level in Washington in April 1999.',
+    'supported',
+    /nuc-first-summit-1999/,
+  ],
+  [
+    'a first ranked by its place ("held in Ukraine") is not the first act of that party',
+    "Ukraine's foreign minister first met the NATO-Ukraine Commission in 1997.",
+    'unverifiable',
+  ],
+  [
+    'a first of another kind ("wartime") does not link',
+    'Stoltenberg first visited Kyiv after the full-scale invasion in October 2022.',
     'unverifiable',
   ],
   [

@@ -1,5 +1,6 @@
 // "first", "only", "last", "second": claims of order, with who they are about. A record that
 // says someone else was first, or that the subject was "one of six", disagrees with them.
+import type { Action, ActionMention } from './find-actions.ts';
 import type { EntityMention } from './gazetteer.ts';
 import type { Token } from './tokenize.ts';
 
@@ -93,4 +94,18 @@ export function findOrdinals(tokens: Token[], text: string, mentions: EntityMent
     });
   });
   return found;
+}
+
+/** Where the words an ordinal ranks end: a few words on, before a break ("the first ... meeting"). */
+export function rankedSpan(a: { text: string; tokens: Token[] }, at: number): { start: number; end: number } {
+  const from = a.tokens[at]!.end;
+  const to = a.tokens[Math.min(at + 6, a.tokens.length - 1)]!.end;
+  const stop = a.text.slice(from, to).search(/[,;:.]/);
+  return { start: from, end: stop < 0 ? to : from + stop };
+}
+
+/** The act an ordinal ranks: "first met", "the first ... meeting". */
+export function rankedAct(a: { text: string; tokens: Token[]; actions: ActionMention[] }, at: number): Action | undefined {
+  const span = rankedSpan(a, at);
+  return a.actions.find((x) => x.start >= span.start && x.end <= span.end)?.action;
 }

@@ -13,8 +13,7 @@ import { negatedTokens } from './find-negations.ts';
 import { amountsAgree, NUMBER_WORDS, sameQuantity, type Amount } from './find-amounts.ts';
 import { formatPartialDate, onYearlessDay, spansOverlap, type TextDate, type YearlessDay } from './find-dates.ts';
 import type { PlaceMention } from './find-places.ts';
-import type { OrdinalMention } from './find-ordinals.ts';
-import type { TextAnalysis } from './analyze-text.ts';
+import { rankedAct, type OrdinalMention } from './find-ordinals.ts';
 import type { Entity } from './gazetteer.ts';
 import type { Link } from './link.ts';
 import { stem, STOPWORDS, type Token } from './tokenize.ts';
@@ -254,15 +253,6 @@ function compareOtherOrders(frame: ClaimFrame, docs: EvidenceDoc[], entities: Ma
     });
 }
 
-/** The act an ordinal ranks: "first met", "the first ... meeting" (within a few words, before a break). */
-function rankedAct(a: TextAnalysis, at: number): Action | undefined {
-  const from = a.tokens[at]!.end;
-  const to = a.tokens[Math.min(at + 6, a.tokens.length - 1)]!.end;
-  const stop = a.text.slice(from, to).search(/[,;:.]/);
-  const end = stop < 0 ? to : from + stop;
-  return a.actions.find((x) => x.start >= from && x.end <= end)?.action;
-}
-
 /**
  * "The group first met at Ramstein" and the record "First ... meeting at Ramstein": a record of
  * the claim's subject that ranks the same act first agrees, whoever its sentence names before.
@@ -281,6 +271,13 @@ function firstOfSameAct(frame: ClaimFrame, o: OrdinalMention, docs: EvidenceDoc[
       ),
   );
   return d && { d };
+}
+
+/** The record linked as the party's first act ranks it first: the claim's order agrees with it. */
+function rankedFirstAgrees(frame: ClaimFrame, link: Link, entities: Map<string, Entity>): Detail {
+  const o = frame.analysis.ordinals.find((x) => x.kind === 'first' && x.subject)!;
+  const claim = `${o.subject!.map((id) => entities.get(id)?.name ?? id).join(', ')} first`;
+  return { kind: 'ordinal', claim, record: claim, status: 'agree', doc: link.core[0] };
 }
 
 function compareOrdinal(frame: ClaimFrame, docs: EvidenceDoc[], entities: Map<string, Entity>): Detail[] {
@@ -530,7 +527,7 @@ export function judge(frame: ClaimFrame, link: Link | undefined, entities: Map<s
     // "It joined ...": the party the text last named as a subject must be the record's too.
     ...(frame.impliedSubject ? [compareEntity(frame.impliedSubject.ids, frame.impliedSubject.text, true, docs, entities)] : []),
     ...a.amounts.map((x) => compareAmount(x, a.amounts, coreActs, actDocs.length ? actDocs : docs)),
-    ...compareOrdinal(frame, link.named, entities),
+    ...(link.rankedFirst ? [rankedFirstAgrees(frame, link, entities)] : compareOrdinal(frame, link.named, entities)),
     ...compareOtherOrders(frame, docs, entities),
     ...compareNames(frame, link, docs, entities, acts[0]?.act.span),
     ...compareTitles(frame, entities, acts[0]?.act.span),

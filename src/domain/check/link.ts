@@ -7,7 +7,8 @@ import { subjectIds, type ClaimFrame } from './claim-frame.ts';
 import type { EvidenceDoc } from './evidence-doc.ts';
 import { findActions, holdsAction } from './find-actions.ts';
 import { findDates, onYearlessDay, spansOverlap } from './find-dates.ts';
-import type { Lexicon } from './analyze-text.ts';
+import type { Lexicon, TextAnalysis } from './analyze-text.ts';
+import { rankedAct, rankedSpan } from './find-ordinals.ts';
 import { isContentToken, stem, STOPWORDS, tokenize, type Token } from './tokenize.ts';
 
 /** How many records may share a name for it to still single out the thing. */
@@ -31,6 +32,8 @@ export interface Link {
   by: string;
   /** Offsets of the name in the claim, when a name linked. */
   span?: { start: number; end: number };
+  /** Set when the record linked is the one that ranks the claim's act first: the order is what linked it. */
+  rankedFirst?: boolean;
 }
 
 export interface NameKey {
@@ -375,6 +378,74 @@ export function linkByNameAndDate(
     };
   }
   return undefined;
+}
+
+/**
+ * The words that say which first it is: those between the ordinal and the act ("the first
+ * wartime visit") and a level after it ("first met at summit level"). A place or a date after
+ * the act is a detail of the act, not part of its rank.
+ */
+function rankedWords(a: TextAnalysis, at: number): string[] {
+  const span = rankedSpan(a, at);
+  const act = a.actions.find((x) => x.start >= span.start && x.end <= span.end);
+  if (!act) return [];
+  const level = /^\s+at\s+(?:the\s+)?([\p{L}-]+(?:\s+[\p{L}-]+)?\s+level)\b/iu.exec(a.text.slice(act.end));
+  const end = level ? act.end + level[0].length : act.start;
+  const taken = [...a.mentions, ...a.places, ...a.dates, act];
+  return a.tokens
+    .filter((t) => t.start >= span.start && t.end <= end && isContentToken(t) && !taken.some((x) => t.start >= x.start && t.end <= x.end))
+    .map((t) => t.stem);
+}
+
+/** "The first meeting of the NATO-Ukraine Council": the party whose act is ranked, named inside the ranked words. */
+function ownerInRank(a: TextAnalysis, at: number, ids: string[]): boolean {
+  const span = rankedSpan(a, at);
+  // "The first meeting held in Ukraine" ranks a meeting by its place, not Ukraine's act.
+  const placed = (m: { start: number }) => /\b(?:in|at|to|from|near)\s+(?:the\s+)?$/i.test(a.text.slice(span.start, m.start));
+  return a.mentions.some((m) => m.start >= span.start && m.start < span.end && m.ids.some((id) => ids.includes(id)) && !placed(m));
+}
+
+/**
+ * "The NATO-Ukraine Council held its first meeting ...": a party's first act of a kind is one act.
+ * The one record that ranks the same act of the same party first, with the same words saying
+ * which first it is ("summit-level", "wartime"), is that act, as good as a name: its date and
+ * place can refute the claim's.
+ */
+export function linkByFirstAct(frame: ClaimFrame, docs: EvidenceDoc[]): Link | undefined {
+  const a = frame.analysis;
+  const act = frame.act?.action;
+  const o = a.ordinals.find(
+    (x) =>
+      x.kind === 'first' && x.subject && !frame.background.some((b) => x.start >= b.start && x.end <= b.end) && rankedAct(a, x.at) === act,
+  );
+  if (!act || !o) return undefined;
+  const subject = o.subject!;
+  const claimStems = new Set(a.tokens.map((t) => t.stem));
+  const mine = rankedWords(a, o.at);
+  const ranksSame = (d: EvidenceDoc) =>
+    d.analysis.ordinals.some(
+      (r) =>
+        r.kind === 'first' &&
+        (r.subject?.some((id) => subject.includes(id)) || ownerInRank(d.analysis, r.at, subject)) &&
+        rankedAct(d.analysis, r.at) === act &&
+        rankedWords(d.analysis, r.at).every((w) => claimStems.has(w)),
+    );
+  const hits = oneThing(
+    docs.filter((d) => subject.every((id) => d.participants.has(id)) && ranksSame(d) && mine.every((w) => stemsOf(d).has(w))),
+  );
+  if (hits.length !== 1) return undefined;
+  const ranked = rankedSpan(a, o.at);
+  const end = a.actions.find((x) => x.start >= ranked.start && x.end <= ranked.end)!.end;
+  const span = { start: o.start, end };
+  return {
+    strength: 'name',
+    docs: chainOf(hits, docs),
+    core: hits,
+    named: hits,
+    by: a.text.slice(span.start, span.end),
+    span,
+    rankedFirst: true,
+  };
 }
 
 /** Nouns for a gathering or an exercise, which a report says "took place" or "was held". */
