@@ -363,6 +363,23 @@ const table: [rule: string, text: string, verdict: 'supported' | 'contradicted' 
     'supported',
     /nacc-hlwg-1992/,
   ],
+  [
+    'a specific participant on the same day is a sure conjunction: the record holding the opposite refutes the claim',
+    'On 1 March 2022 Polish President Duda said Poland would send fighter jets to Ukraine.',
+    'contradicted',
+    /poland-no-jets-2022-03-01/,
+  ],
+  [
+    'what the record says was said agrees in the same polarity',
+    'On 1 March 2022 Polish President Duda said Poland would not send fighter jets to Ukraine.',
+    'supported',
+    /poland-no-jets-2022-03-01/,
+  ],
+  [
+    'a conjunction to the month is not sure enough to refute',
+    'In March 2022 Polish President Duda said Poland would send fighter jets to Ukraine.',
+    'unverifiable',
+  ],
 ];
 
 for (const [rule, text, verdict, evidence] of table) {

@@ -20,7 +20,7 @@ function conflictLine(d: Detail): string {
     case 'ordinal':
       return `the record has ${d.record?.replace(/ first$/, '')} first${d.doc ? `: ${describe(d.doc)}` : ''}`;
     case 'negation':
-      return `the record holds that it happened${d.doc ? `: ${describe(d.doc)}` : ''}`;
+      return `${d.record?.startsWith('not ') ? `the record holds the opposite of "${d.claim}"` : 'the record holds that it happened'}${d.doc ? `: ${describe(d.doc)}` : ''}`;
     default:
       return `the record names ${d.record}, not ${d.claim}`;
   }

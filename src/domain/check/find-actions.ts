@@ -82,13 +82,13 @@ const ACTIONS: [Action, RegExp][] = [
   [
     'provide',
     // "Ukraine received" is the other side of "the Netherlands delivered".
-    /(?<!\b(?:to|will|would|shall)\s+)\b(?:provid(?:e|es|ed|ing)|deliver(?:s|ed|ing|y|ies)?|send(?:s|ing)?|sent|contribut(?:e|es|ed|ing|ion|ions)|suppl(?:y|ies|ied)|receiv(?:e|es|ed|ing)|transferr?(?:s|ed|ing)?)\b/gi,
+    /(?<!\b(?:to|will|would|shall)\s+(?:not\s+)?)\b(?:provid(?:e|es|ed|ing)|deliver(?:s|ed|ing|y|ies)?|send(?:s|ing)?|sent|contribut(?:e|es|ed|ing|ion|ions)|suppl(?:y|ies|ied)|receiv(?:e|es|ed|ing)|transferr?(?:s|ed|ing)?)\b/gi,
   ],
   // A promise is not a delivery: the record keeps commitments and deliveries apart, and so does
   // the checker. "An agreement to send", "will provide": what is to be delivered is pledged.
   [
     'pledge',
-    /\b(?:pledg(?:e|es|ed|ing)|commit(?:s|ted|ting|ment|ments)?|allocat(?:e|es|ed|ing|ion)|earmark(?:s|ed|ing)?|(?:to|will|would|shall)\s+(?:provide|deliver|send|supply|contribute|transfer))\b/gi,
+    /\b(?:pledg(?:e|es|ed|ing)|commit(?:s|ted|ting|ment|ments)?|allocat(?:e|es|ed|ing|ion)|earmark(?:s|ed|ing)?|(?:to|will|would|shall)\s+(?:not\s+)?(?:provide|deliver|send|supply|contribute|transfer))\b/gi,
   ],
   ['recognise', /\b(?:recogni[sz](?:e|es|ed|ing)|recognition)\b/gi],
   ['list', /\b(?:list(?:s|ed|ing)?)\b/gi],

@@ -339,8 +339,12 @@ function compareActions(frame: ClaimFrame, core: EvidenceDoc[], docs: EvidenceDo
     );
     const same = held.find((h) => h.positive === positive);
     // What someone is reported to have said is their claim, not this one: it cannot be refuted here.
+    // ... unless the record holds that statement itself: then what it says was said can differ.
     const reported = (frame.act?.action === 'say' && act.start >= frame.act.end) || insideQuotes(a.text, act);
-    const opposite = !reported && held.find((h) => h.positive !== positive && core.includes(h.d));
+    const statedIn = (d: EvidenceDoc) => d.acts.some((x) => x.actions.has('say'));
+    const opposite = held.find(
+      (h) => h.positive !== positive && core.includes(h.d) && (!reported || (!insideQuotes(a.text, act) && statedIn(h.d))),
+    );
     if (same) out.push({ kind: 'negation', claim: text, record: text, status: 'agree', doc: same.d });
     else if (opposite)
       out.push({ kind: 'negation', claim: text, record: positive ? `not ${text}` : text, status: 'conflict', doc: opposite.d });
@@ -544,7 +548,14 @@ export function judge(frame: ClaimFrame, link: Link | undefined, entities: Map<s
     });
 
   // Only the thing itself can be refuted: a record that merely mentions the name, or a conjunction, cannot.
-  const canContradict = (link.strength === 'name' || link.strength === 'reference') && !frame.future;
+  // A conjunction found the act by its details, so only what it did not use, the act's polarity, can refute the claim, and only
+  // when the conjunction is sure: a specific participant on the same day.
+  const polarityOnly = details.every((d) => d.status !== 'conflict' || d.kind === 'negation');
+  const canContradict =
+    (link.strength === 'name' ||
+      link.strength === 'reference' ||
+      (link.strength === 'conjunction' && link.sure === true && polarityOnly)) &&
+    !frame.future;
   const conflict = details.some((d) => d.status === 'conflict');
   let verdict: VerdictLabel = 'unverifiable';
   if (conflict && canContradict && (actHeld || details.some((d) => d.status === 'conflict' && d.kind === 'ordinal')))

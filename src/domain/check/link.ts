@@ -34,6 +34,8 @@ export interface Link {
   span?: { start: number; end: number };
   /** Set when the record linked is the one that ranks the claim's act first: the order is what linked it. */
   rankedFirst?: boolean;
+  /** Set on a conjunction of a specific participant and a day: sure enough for the act's polarity to refute the claim. */
+  sure?: boolean;
 }
 
 export interface NameKey {
@@ -597,5 +599,6 @@ export function linkByConjunction(frame: ClaimFrame, docs: EvidenceDoc[], entity
   // Several records of the participant's act at that time: the one that uses every word of the claim, if one does.
   const hits = oneThing(found.length > 1 ? found.filter((d) => words.every((w) => stemsOf(d).has(w))) : found);
   if (hits.length !== 1) return undefined;
-  return { strength: 'conjunction', docs: chainOf(hits, docs), core: hits, named: hits, by: 'participants, act and date' };
+  const sure = specific && dates.some((d) => d.precision === 'day' && !d.anchored);
+  return { strength: 'conjunction', docs: chainOf(hits, docs), core: hits, named: hits, by: 'participants, act and date', sure };
 }
