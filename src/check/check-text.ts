@@ -184,7 +184,7 @@ function linkAndJudge(
   const link =
     linkByFirstAct(frame, docs) ??
     linkByName(frame, docs, ctx.names, ctx.lexicon, keyCache, ctx.entityShare) ??
-    linkByParties(frame, ctx.fixedDocs, ctx.lexicon) ??
+    linkByParties(frame, docs, ctx.lexicon) ??
     resolveReference(frame, last) ??
     linkByNameAndDate(frame, docs, ctx.lexicon, keyCache, ctx.entityShare) ??
     linkByOccurrence(frame, docs) ??

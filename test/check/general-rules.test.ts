@@ -380,6 +380,11 @@ const table: [rule: string, text: string, verdict: 'supported' | 'contradicted' 
     'In March 2022 Polish President Duda said Poland would send fighter jets to Ukraine.',
     'unverifiable',
   ],
+  [
+    "an agreement named by its parties brings its signing's record: what the event says (G7) is the agreement's",
+    'The United Kingdom signed a bilateral security agreement with Ukraine under the G7 framework in Kyiv on 12 January 2024.',
+    'supported',
+  ],
 ];
 
 for (const [rule, text, verdict, evidence] of table) {
