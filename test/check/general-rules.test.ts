@@ -385,6 +385,22 @@ const table: [rule: string, text: string, verdict: 'supported' | 'contradicted' 
     'The United Kingdom signed a bilateral security agreement with Ukraine under the G7 framework in Kyiv on 12 January 2024.',
     'supported',
   ],
+  ['where a thing is located is told by the records of it', 'NSATU is headquartered in Wiesbaden.', 'supported', /nsatu/],
+  ['a record that locates the thing elsewhere refutes the claim', 'NSATU is headquartered at Ramstein.', 'contradicted', /nsatu/],
+  ['a located city agrees with its country', 'NSATU is headquartered in Germany.', 'supported'],
+  ['a city does not refute a country', 'NSATU is headquartered in Poland.', 'unverifiable'],
+  [
+    "a record's title places it when its summary names other places too",
+    'NSATU was established in Washington in July 2024.',
+    'supported',
+    /nsatu-established-2024/,
+  ],
+  [
+    "the title's place does not refute another, which may be where the thing is",
+    'NSATU was established in Wiesbaden in July 2024.',
+    'unverifiable',
+  ],
+  ['another thing of the linked one is located elsewhere', "NSATU's logistics hub is located in Rzeszów.", 'unverifiable'],
 ];
 
 for (const [rule, text, verdict, evidence] of table) {

@@ -42,6 +42,8 @@ export interface EvidenceDoc {
   acts: DatedAct[];
   /** Where it happened, when the record says so. */
   place?: PlaceName;
+  /** Where its title places it ("Washington summit: ..."): it agrees with a claim, but other places its text names may be where the thing is. */
+  titlePlace?: PlaceName;
   amounts: Amount[];
   /** Tokens of its text that fall under a negation ("would not send"). */
   negated: Set<number>;
@@ -100,6 +102,9 @@ function doc(input: DocInput, lexicon: Lexicon): EvidenceDoc {
   // A record that names one place where things happen ("a summit in Bucharest") is placed there.
   const places = [...new Set(analysis.places.filter((p) => !p.isCountry).map((p) => p.name))];
   const place = input.place ?? (places.length === 1 ? analysis.places.find((p) => p.name === places[0]) : undefined);
+  // Where its title places it ("Washington summit: ..."), when the summary also names where things are.
+  const titled = [...new Set(analysis.places.filter((p) => !p.isCountry && p.end <= input.title.length).map((p) => p.name))];
+  const titlePlace = titled.length === 1 ? analysis.places.find((p) => p.name === titled[0]) : undefined;
   return {
     kind: input.kind,
     id: input.record.id,
@@ -125,6 +130,7 @@ function doc(input: DocInput, lexicon: Lexicon): EvidenceDoc {
     titleEntities: new Set(analysis.mentions.filter((m) => m.end <= input.title.length).flatMap((m) => m.ids)),
     acts: input.acts,
     place: place && { name: place.name, country: place.country ?? '', isCountry: place.isCountry },
+    titlePlace: titlePlace && { name: titlePlace.name, country: titlePlace.country ?? '', isCountry: titlePlace.isCountry },
     amounts: input.amounts ?? analysis.amounts,
     negated: negatedTokens(analysis.tokens, analysis.text),
     linked: input.linked ?? [],

@@ -13,6 +13,7 @@ import { negatedTokens } from './find-negations.ts';
 import { amountsAgree, NUMBER_WORDS, sameQuantity, type Amount } from './find-amounts.ts';
 import { formatPartialDate, onYearlessDay, spansOverlap, type TextDate, type YearlessDay } from './find-dates.ts';
 import type { PlaceMention } from './find-places.ts';
+import type { TextAnalysis } from './analyze-text.ts';
 import { rankedAct, type OrdinalMention } from './find-ordinals.ts';
 import type { Entity } from './gazetteer.ts';
 import type { Link } from './link.ts';
@@ -139,6 +140,41 @@ function compareYearless(d: YearlessDay, acts: { doc: EvidenceDoc; act: DatedAct
   return { kind: 'date', claim: d.text, record: acts[0] && formatPartialDate(acts[0].act.date), status: 'missing', doc: acts[0]?.doc };
 }
 
+/** Whether a place follows a 'locate' act ("headquartered in Wiesbaden", "would be based at Ramstein"). */
+function locatedPlace(a: TextAnalysis, p: PlaceMention): boolean {
+  return a.actions.some(
+    (x) => x.action === 'locate' && x.end <= p.start && /^\s*(?:(?:in|at)\s+)?(?:the\s+)?$/i.test(a.text.slice(x.end, p.start)),
+  );
+}
+
+/** "NSATU is headquartered ...": the located thing is the one the claim was linked by, not "NSATU's logistics hub". */
+function locatesLinked(frame: ClaimFrame, link: Link): boolean {
+  const a = frame.analysis;
+  const locate = a.actions.find((x) => x.action === 'locate');
+  if (!link.span || !locate || locate.start < link.span.end) return false;
+  return /^[\s,]*(?:(?:is|was|are|were|has been|have been|will be|would be|to be)\s+)?$/i.test(a.text.slice(link.span.end, locate.start));
+}
+
+/**
+ * Where a thing is ("NSATU is headquartered in Wiesbaden") is told by the records of it, whatever
+ * else they place: a record that locates it elsewhere, and nowhere else, refutes the claim.
+ */
+function compareLocation(p: PlaceMention, docs: EvidenceDoc[], ofLinked: boolean): Detail {
+  const located = docs.flatMap((d) => d.analysis.places.filter((x) => !x.isCountry && locatedPlace(d.analysis, x)).map((x) => ({ d, x })));
+  // "In Germany" agrees with "in Wiesbaden": the country a located city is in; only a city refutes a city.
+  const same = located.find(({ x }) => x.name === p.name || (p.isCountry && x.country === p.country));
+  if (same) return { kind: 'place', claim: p.name, record: same.x.name, status: 'agree', doc: same.d };
+  if (p.isCountry) return { kind: 'place', claim: p.name, status: 'missing' };
+  const names = [...new Set(located.map(({ x }) => x.name))];
+  return {
+    kind: 'place',
+    claim: p.name,
+    record: names.join(', ') || undefined,
+    status: names.length === 1 && ofLinked ? 'conflict' : 'missing',
+    doc: located[0]?.d,
+  };
+}
+
 function comparePlace(
   p: PlaceMention,
   frame: ClaimFrame,
@@ -151,10 +187,9 @@ function comparePlace(
   // A place in the subject ("the centre in Tallinn voted") says where the subject is, which any
   // record of it may tell.
   const placesSubject = frame.verbStart !== undefined && p.end <= frame.verbStart;
-  const agrees = (placesSubject ? [...actDocs, ...allDocs] : actDocs).find(
-    (d) => d.place && (d.place.name === p.name || (p.isCountry && d.place.country === p.country)),
-  );
-  if (agrees) return { kind: 'place', claim: p.name, record: agrees.place!.name, status: 'agree', doc: agrees };
+  const at = (d: EvidenceDoc) => [d.place, d.titlePlace].find((x) => x && (x.name === p.name || (p.isCountry && x.country === p.country)));
+  const agrees = (placesSubject ? [...actDocs, ...allDocs] : actDocs).find(at);
+  if (agrees) return { kind: 'place', claim: p.name, record: at(agrees)!.name, status: 'agree', doc: agrees };
   const placed = [...new Set(acts.map((a) => a.doc.place?.name).filter(Boolean))];
   const actDoc = acts.find((a) => a.doc.place)?.doc;
   // Only the one place the act's record gives refutes another; a country it does not name is just missing.
@@ -521,7 +556,11 @@ export function judge(frame: ClaimFrame, link: Link | undefined, entities: Map<s
     // A place inside the name that linked the claim ("the Wales summit") names the thing, not where it was.
     ...a.places
       .filter((p) => !(link.span && p.start >= link.span.start && p.end <= link.span.end))
-      .map((p) => comparePlace(p, frame, coreActs, actDocs.length ? actDocs : [...new Set(acts.map((x) => x.doc))], docs, elsewhere(p))),
+      .map((p) =>
+        locatedPlace(a, p) && !elsewhere(p)
+          ? compareLocation(p, docs, locatesLinked(frame, link))
+          : comparePlace(p, frame, coreActs, actDocs.length ? actDocs : [...new Set(acts.map((x) => x.doc))], docs, elsewhere(p)),
+      ),
     ...a.mentions
       .filter((m) => !a.places.some((p) => m.start >= p.start && m.end <= p.end))
       .filter((m) => !(link.span && m.start >= link.span.start && m.end <= link.span.end))
