@@ -401,6 +401,16 @@ const table: [rule: string, text: string, verdict: 'supported' | 'contradicted' 
     'unverifiable',
   ],
   ['another thing of the linked one is located elsewhere', "NSATU's logistics hub is located in Rzeszów.", 'unverifiable'],
+  [
+    "the first of the thing the subject made is the subject's first: the first country to sign such an agreement",
+    'Britain was the first country to sign a bilateral security agreement with Ukraine, in Kyiv on 12 January 2024.',
+    'supported',
+  ],
+  [
+    'a party whose agreement no record ranks first is not the first to sign one',
+    'France was the first country to sign a bilateral security agreement with Ukraine, in Paris on 16 February 2024.',
+    'unverifiable',
+  ],
 ];
 
 for (const [rule, text, verdict, evidence] of table) {

@@ -14,7 +14,7 @@ import { amountsAgree, NUMBER_WORDS, sameQuantity, type Amount } from './find-am
 import { formatPartialDate, onYearlessDay, spansOverlap, type TextDate, type YearlessDay } from './find-dates.ts';
 import type { PlaceMention } from './find-places.ts';
 import type { TextAnalysis } from './analyze-text.ts';
-import { rankedAct, type OrdinalMention } from './find-ordinals.ts';
+import { rankedAct, rankedSpan, type OrdinalMention } from './find-ordinals.ts';
 import type { Entity } from './gazetteer.ts';
 import type { Link } from './link.ts';
 import { stem, STOPWORDS, type Token } from './tokenize.ts';
@@ -315,7 +315,41 @@ function rankedFirstAgrees(frame: ClaimFrame, link: Link, entities: Map<string, 
   return { kind: 'ordinal', claim, record: claim, status: 'agree', doc: link.core[0] };
 }
 
-function compareOrdinal(frame: ClaimFrame, docs: EvidenceDoc[], entities: Map<string, Entity>): Detail[] {
+/** The head noun of the noun phrase after a token ("sign a bilateral security agreement with": "agreement"). */
+function objectHead(a: TextAnalysis, end: number): string | undefined {
+  let i = a.tokens.findIndex((t) => t.start >= end);
+  if (i < 0) return undefined;
+  while (i < a.tokens.length && STOPWORDS.has(a.tokens[i]!.lower)) i++;
+  return i < a.tokens.length ? headAfter(a, i - 1) : undefined;
+}
+
+/**
+ * "Britain was the first country to sign a bilateral security agreement" and the record "the
+ * first bilateral security agreement under the G7 framework" of the agreement Britain signed:
+ * the first of the thing the subject made is the subject's first.
+ */
+function firstOfWhatItDid(
+  frame: ClaimFrame,
+  o: OrdinalMention,
+  docs: EvidenceDoc[],
+  entities: Map<string, Entity>,
+): { d: EvidenceDoc } | undefined {
+  const a = frame.analysis;
+  const span = rankedSpan(a, o.at);
+  const act = a.actions.find((x) => x.start >= span.start && x.end <= span.end);
+  const thing = act && objectHead(a, act.end);
+  if (!act || !thing) return undefined;
+  const subject = withOffices(o.subject!, entities);
+  const d = docs.find(
+    (doc) =>
+      [...doc.participants].some((id) => withOffices([id], entities).some((x) => subject.includes(x))) &&
+      doc.acts.some((x) => x.actions.has(act.action)) &&
+      doc.analysis.ordinals.some((r) => r.kind === 'first' && headAfter(doc.analysis, r.at) === thing),
+  );
+  return d && { d };
+}
+
+function compareOrdinal(frame: ClaimFrame, docs: EvidenceDoc[], chain: EvidenceDoc[], entities: Map<string, Entity>): Detail[] {
   return frame.analysis.ordinals
     .filter((o) => o.kind === 'first' && o.subject && !inside(o, frame.background))
     .map((o) => {
@@ -327,7 +361,10 @@ function compareOrdinal(frame: ClaimFrame, docs: EvidenceDoc[], entities: Map<st
       const ranked = firsts.filter(({ d, r }) => after(d, r.at) === rankedWord);
       // Agreeing needs only the same head noun: "the first high-level meeting" is "the first summit-level meeting".
       const sameThing = firsts.filter(({ d, r }) => after(d, r.at) === rankedWord || headAfter(d.analysis, r.at) === rankedNoun);
-      const same = sameThing.find(({ r }) => r.subject!.some((id) => o.subject!.includes(id))) ?? firstOfSameAct(frame, o, docs);
+      const same =
+        sameThing.find(({ r }) => r.subject!.some((id) => o.subject!.includes(id))) ??
+        firstOfSameAct(frame, o, docs) ??
+        firstOfWhatItDid(frame, o, chain, entities);
       if (same)
         return {
           kind: 'ordinal' as const,
@@ -570,7 +607,7 @@ export function judge(frame: ClaimFrame, link: Link | undefined, entities: Map<s
     // "It joined ...": the party the text last named as a subject must be the record's too.
     ...(frame.impliedSubject ? [compareEntity(frame.impliedSubject.ids, frame.impliedSubject.text, true, docs, entities)] : []),
     ...a.amounts.map((x) => compareAmount(x, a.amounts, coreActs, actDocs.length ? actDocs : docs)),
-    ...(link.rankedFirst ? [rankedFirstAgrees(frame, link, entities)] : compareOrdinal(frame, link.named, entities)),
+    ...(link.rankedFirst ? [rankedFirstAgrees(frame, link, entities)] : compareOrdinal(frame, link.named, docs, entities)),
     ...compareOtherOrders(frame, docs, entities),
     ...compareNames(frame, link, docs, entities, acts[0]?.act.span),
     ...compareTitles(frame, entities, acts[0]?.act.span),
