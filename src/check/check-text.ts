@@ -19,6 +19,7 @@ import {
   linkByNameAndDate,
   linkByOccurrence,
   linkByParties,
+  linkByTitle,
   type Link,
 } from '../domain/check/link.ts';
 import type { Tagger } from '../domain/check/tagger.ts';
@@ -186,6 +187,7 @@ function linkAndJudge(
     linkByName(frame, docs, ctx.names, ctx.lexicon, keyCache, ctx.entityShare) ??
     linkByParties(frame, docs, ctx.lexicon) ??
     resolveReference(frame, last) ??
+    linkByTitle(frame, docs) ??
     linkByNameAndDate(frame, docs, ctx.lexicon, keyCache, ctx.entityShare) ??
     linkByOccurrence(frame, docs) ??
     linkByConjunction(frame, docs, ctx.entityShare);

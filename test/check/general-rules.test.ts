@@ -411,6 +411,19 @@ const table: [rule: string, text: string, verdict: 'supported' | 'contradicted' 
     'France was the first country to sign a bilateral security agreement with Ukraine, in Paris on 16 February 2024.',
     'unverifiable',
   ],
+  [
+    "a claim that uses every word of one record's title states its act: another date refutes it",
+    "Ukraine's parliament made NATO membership a foreign-policy priority in June 2016.",
+    'contradicted',
+    /law-nato-priority-2017/,
+  ],
+  [
+    "a claim that uses every word of one record's title states its act, whatever its verb",
+    "Ukraine's parliament made NATO membership a foreign-policy priority in June 2017.",
+    'supported',
+    /law-nato-priority-2017/,
+  ],
+  ['doing it again is another act', "Ukraine's parliament made NATO membership a foreign-policy priority again in 2019.", 'unverifiable'],
 ];
 
 for (const [rule, text, verdict, evidence] of table) {

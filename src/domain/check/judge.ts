@@ -52,9 +52,10 @@ function precisionRank(p: string): number {
 const recordPrecision = (date: string) => (date.length === 10 ? 3 : date.length === 7 ? 2 : 1);
 
 /** The records among the linked ones that hold the claim's act, with the dated act itself. */
-function actsFor(frame: ClaimFrame, docs: EvidenceDoc[]): { doc: EvidenceDoc; act: DatedAct }[] {
+function actsFor(frame: ClaimFrame, docs: EvidenceDoc[], titled = false): { doc: EvidenceDoc; act: DatedAct }[] {
   const action: Action | undefined = frame.act?.action;
-  const neutral = !action && frame.verb !== undefined && NEUTRAL_VERBS.has(frame.verb);
+  // A claim that states a record's title in its words states that record's act, whatever its verb.
+  const neutral = !action && ((frame.verb !== undefined && NEUTRAL_VERBS.has(frame.verb)) || titled);
   const out: { doc: EvidenceDoc; act: DatedAct }[] = [];
   for (const doc of docs) {
     for (const act of doc.acts) {
@@ -75,6 +76,7 @@ function compareDate(
   all: { doc: EvidenceDoc; act: DatedAct }[],
   acts: { doc: EvidenceDoc; act: DatedAct }[],
   actOfAnother: boolean,
+  titled = false,
 ): Detail {
   const background = inside(d, frame.background);
   const matching = all.find((a) => spansOverlap(d, a.act.span));
@@ -93,7 +95,7 @@ function compareDate(
   const mentioned = actDocs.some((doc) => doc.analysis.dates.some((x) => !x.bound && spansOverlap(d, x)));
   // A year that names which thing is meant ("the 2009 Complement"), or a claim that only says
   // what something is, does not date the act.
-  if (background || mentioned || actOfAnother || d.attributive || d.anchored || !frame.act || !singleAct(acts)) {
+  if (background || mentioned || actOfAnother || d.attributive || d.anchored || !(frame.act || titled) || !singleAct(acts)) {
     const about = acts[0];
     return { kind: 'date', claim: d.text, record: about && formatPartialDate(about.act.date), status: 'missing', doc: about?.doc };
   }
@@ -568,10 +570,12 @@ export function judge(frame: ClaimFrame, link: Link | undefined, entities: Map<s
   if (!link) return { verdict: 'unverifiable', details: [], actHeld: false };
   const docs = link.docs;
   const a = frame.analysis;
-  const acts = actsFor(frame, docs);
+  const acts = actsFor(frame, docs, link.titled);
   // Only the claim's own act can refute it: the record of it must involve the claim's subject.
   const subjects = subjectIds(frame);
-  const coreActs = actsFor(frame, link.core.length ? link.core : docs).filter((x) => subjects.every((id) => x.doc.entities.has(id)));
+  const coreActs = actsFor(frame, link.core.length ? link.core : docs, link.titled).filter((x) =>
+    subjects.every((id) => x.doc.entities.has(id)),
+  );
   // The records of the acts the claim states, at its own date: a delivery in May 2025 does not
   // count what arrived in 2024, and a pledge of 24 jets does not count the jets a delivery brought.
   const claimDates = a.dates.filter((d) => !d.bound && !inside(d, frame.background));
@@ -588,7 +592,7 @@ export function judge(frame: ClaimFrame, link: Link | undefined, entities: Map<s
     (link.span !== undefined &&
       (!sameClause(a.text, x, link.span) || (frame.act !== undefined && !sameClause(a.text, frame.act, link.span))));
   const details: Detail[] = [
-    ...a.dates.filter((d) => !d.bound).map((d) => compareDate(d, frame, acts, coreActs, elsewhere(d))),
+    ...a.dates.filter((d) => !d.bound).map((d) => compareDate(d, frame, acts, coreActs, elsewhere(d), link.titled)),
     ...a.yearless.filter((d) => !inside(d, frame.background)).map((d) => compareYearless(d, acts)),
     // A place inside the name that linked the claim ("the Wales summit") names the thing, not where it was.
     ...a.places

@@ -36,6 +36,8 @@ export interface Link {
   rankedFirst?: boolean;
   /** Set on a conjunction of a specific participant and a day: sure enough for the act's polarity to refute the claim. */
   sure?: boolean;
+  /** Set when the claim uses every word of the record's title: it states the record's act, whatever its verb. */
+  titled?: boolean;
 }
 
 export interface NameKey {
@@ -448,6 +450,38 @@ export function linkByFirstAct(frame: ClaimFrame, docs: EvidenceDoc[]): Link | u
     span,
     rankedFirst: true,
   };
+}
+
+const REPEATED = /\b(?:again|once more|anew|for the (?:second|third|fourth) time)\b/i;
+
+/** Fewest words of its own a record's title must have for a claim that uses them all to be about it. */
+const TITLE_WORDS = 3;
+
+/**
+ * "Ukraine's parliament made NATO membership a foreign-policy priority in June 2016" and the
+ * record "Rada makes NATO membership a foreign-policy priority": a claim whose main clause uses
+ * every word and party of one record's title, and of no other's, states that record's act in its
+ * own words, as good as a name.
+ */
+export function linkByTitle(frame: ClaimFrame, docs: EvidenceDoc[]): Link | undefined {
+  const a = frame.analysis;
+  // "... again in 2019" tells of another time the same was done.
+  if (REPEATED.test(a.text)) return undefined;
+  const outside = (x: { start: number; end: number }) => !frame.background.some((b) => x.start >= b.start && x.end <= b.end);
+  const stems = new Set(a.tokens.filter(outside).map((t) => t.stem));
+  const parties = new Set(a.mentions.filter(outside).flatMap((m) => m.ids));
+  const told = (d: EvidenceDoc) => {
+    const mentions = d.analysis.mentions.filter((m) => m.end <= d.title.length);
+    const words = d.analysis.tokens.filter(
+      (t) => t.end <= d.title.length && isContentToken(t) && !mentions.some((m) => t.start >= m.start && t.end <= m.end),
+    );
+    return (
+      words.length >= TITLE_WORDS && words.every((t) => stems.has(t.stem)) && mentions.every((m) => m.ids.some((id) => parties.has(id)))
+    );
+  };
+  const hits = oneThing(docs.filter((d) => (d.kind === 'event' || d.kind === 'agreement') && told(d)));
+  if (hits.length !== 1) return undefined;
+  return { strength: 'name', docs: chainOf(hits, docs), core: hits, named: hits, by: hits[0]!.title, titled: true };
 }
 
 /** Nouns for a gathering or an exercise, which a report says "took place" or "was held". */

@@ -109,7 +109,11 @@ function stemOf(word: string): string {
     .replace(/['’]/g, '');
   // Own keys only: a word such as "constructor" must not find Object.prototype's.
   const irregular = Object.hasOwn(IRREGULAR, w) ? IRREGULAR[w] : undefined;
-  if (irregular) return irregular;
+  // The base form goes through the same rules as a regular form: "made" and "makes" meet at one stem.
+  return regularStem(irregular ?? w);
+}
+
+function regularStem(w: string): string {
   if (w.length <= 3 || /\d/.test(w)) return w;
   let s = w;
   if (s.endsWith('ies') && s.length > 4) s = s.slice(0, -3) + 'y';
