@@ -162,7 +162,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Built before the server listens, so a large record's first searches are already fast.
   await store.enableEventIndex(options.eventIndexMinEvents);
   const tracking = storeTracking(store, options.today);
-  registerEventsRoutes(app, store, writeLimit, options.searchCache === false ? uncachedEventSearch(store) : cachedEventSearch(store));
+  const search = options.searchCache === false ? uncachedEventSearch(store, app.sourceTiers) : cachedEventSearch(store, app.sourceTiers);
+  registerEventsRoutes(app, store, writeLimit, search);
   registerPartiesRoutes(app, store, writeLimit);
   registerAgreementsRoutes(app, store, writeLimit, tracking);
   registerCommitmentsRoutes(app, store, writeLimit, tracking);
