@@ -21,8 +21,8 @@ import { encodeCursor } from '../store/event-cursor.ts';
 import type { EventPage, EventQuery, FacetField, RecordStore } from '../store/record-store.ts';
 
 export interface EventSearch {
-  /** The page as JSON text (an EventPage, each source with its tier). */
-  search(query: EventQuery, facets: FacetField[]): Promise<string>;
+  /** The page as UTF-8 JSON (an EventPage, each source with its tier). */
+  search(query: EventQuery, facets: FacetField[]): Promise<Buffer>;
 }
 
 export interface EventSearchLimits {
@@ -38,7 +38,7 @@ export const EVENT_SEARCH_LIMITS: EventSearchLimits = { entries: 200, bytes: 32 
 
 interface Entry {
   version: string;
-  page: Promise<string>;
+  page: Promise<Buffer>;
   /** Known once the page is ready; until then it counts as nothing. */
   bytes: number;
 }
@@ -49,15 +49,11 @@ export function uncachedEventSearch(
   tiers: SourceTierTable,
   limits: EventSearchLimits = EVENT_SEARCH_LIMITS,
 ): EventSearch {
-  return { search: async (query, facets) => pageJson(await store.searchEvents(query, facets), tiers, limits.pageBytes) };
+  return { search: async (query, facets) => utf8(pageJson(await store.searchEvents(query, facets), tiers, limits.pageBytes)) };
 }
 
-export function cachedEventSearch(
-  store: RecordStore,
-  tiers: SourceTierTable,
-  limits: EventSearchLimits = EVENT_SEARCH_LIMITS,
-): EventSearch {
-  const uncached = uncachedEventSearch(store, tiers, limits);
+/** The answers of `uncached` memoised by the version of `store`'s record. */
+export function cachedEventSearch(store: RecordStore, uncached: EventSearch, limits: EventSearchLimits = EVENT_SEARCH_LIMITS): EventSearch {
   const cache = new Map<string, Entry>();
   let bytes = 0;
   const drop = (key: string) => {
@@ -121,6 +117,15 @@ export function pageJson(page: EventPage, tiers: SourceTierTable, maxBytes: numb
   }
   return `{"items":[${items.join(',')}],"total":${page.total},"facets":${JSON.stringify(page.facets)},"next":${JSON.stringify(next)}}`;
 }
+
+/**
+ * The text as UTF-8 in memory of its own, never a slice of Node's shared pool of small buffers:
+ * the search thread hands it to the main thread, which cannot share that pool.
+ */
+const utf8 = (text: string): Buffer => {
+  const bytes = new TextEncoder().encode(text);
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+};
 
 /** withSourceTiers for one event, whose sources are all at the top. */
 const withTiers = (event: EventRecord, tiers: SourceTierTable): EventRecord => ({

@@ -27,7 +27,7 @@ export interface KindRoutes<K extends RecordKind, Q extends z.ZodType = z.ZodTyp
   kind: K;
   /**
    * GET /api/<kind>: its query and answer; by default every record as {items}. An answer given
-   * as a string is JSON text already, its sources with their tiers.
+   * as a Buffer is UTF-8 JSON already, its sources with their tiers.
    */
   list?: { querystring: Q; handler: (query: z.output<Q>) => Promise<unknown> };
   /** GET /api/<kind>/:id: the record with what belongs to it (not for as_of views). */
@@ -77,7 +77,7 @@ export function registerRecordRoutes<K extends RecordKind, Q extends z.ZodType>(
     const list = routes.list;
     app.get(`/api/${kind}`, { schema: { tags, summary: `List ${kind}`, querystring: list.querystring } }, async (request, reply) => {
       const answer = await list.handler(request.query as z.output<Q>);
-      return typeof answer === 'string' ? reply.type('application/json; charset=utf-8').send(answer) : tiered(answer);
+      return Buffer.isBuffer(answer) ? reply.type('application/json; charset=utf-8').send(answer) : tiered(answer);
     });
   } else {
     app.get(`/api/${kind}`, { schema: { tags, summary: `List ${kind}` } }, async () => tiered({ items: await store.list(kind) }));
