@@ -10,8 +10,8 @@
 // made through the main thread is found by the next search. An index rebuild after an import,
 // and the SQL that answers until it is ready, run in the thread too.
 //
-// A thread that stops (a crash, an out-of-memory kill) fails the searches it held with 503 and
-// is replaced; the searches after wait for the new one's index.
+// A thread that stops once it has started (a crash, an out-of-memory kill) fails the searches
+// it held with 503 and is replaced; the searches after wait for the new one's index.
 import type { Worker } from 'node:worker_threads';
 import { PactwatchError, type FieldProblem } from '../domain/errors.ts';
 import type { SourceTierTable } from '../domain/source-tiers.ts';
@@ -67,6 +67,7 @@ interface Thread {
   worker: Worker;
   /** Resolves when the thread's index is built; rejects when it could not open the database. */
   ready: Promise<void>;
+  exited: Promise<void>;
 }
 
 export class SearchThread implements EventSearch {
@@ -97,8 +98,7 @@ export class SearchThread implements EventSearch {
 
   async close(): Promise<void> {
     this.closed = true;
-    const { worker } = this.thread;
-    const exited = new Promise((resolve) => worker.once('exit', resolve));
+    const { worker, exited } = this.thread;
     worker.postMessage({ type: 'close' } satisfies ToSearchWorker);
     const timer = setTimeout(() => void worker.terminate(), CLOSE_GRACE_MS);
     await exited;
@@ -107,20 +107,25 @@ export class SearchThread implements EventSearch {
 
   private start(): Thread {
     const worker = startWorker('search-worker', import.meta.url, { workerData: this.data });
+    let started = false;
     const ready = new Promise<void>((resolve, reject) => {
       worker.on('message', (message: FromSearchWorker) => {
-        if (message.type === 'ready') resolve();
-        else if (message.type === 'start-failed') reject(fromWire(message.error));
+        if (message.type === 'ready') {
+          started = true;
+          resolve();
+        } else if (message.type === 'start-failed') reject(fromWire(message.error));
         else this.settle(message);
       });
       worker.once('exit', (code) => {
         reject(new Error(`the search thread stopped (exit code ${code}) before its index was ready`));
-        this.stopped(worker);
+        // One that never started (the database would not open) is not started again and again.
+        if (started) this.stopped(worker);
       });
     });
     // Nobody may be waiting for it yet: a failed start is reported to the next search.
     ready.catch(() => {});
-    return { worker, ready };
+    const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+    return { worker, ready, exited };
   }
 
   private settle(message: Extract<FromSearchWorker, { id: number }>): void {

@@ -3,6 +3,8 @@
 // through the API found by the very next search, errors with their status and details, and
 // the answer memo on top of the thread.
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { addUser } from '../../src/auth/accounts.ts';
@@ -10,7 +12,7 @@ import { buildApp } from '../../src/http/build-app.ts';
 import { pageJson, EVENT_SEARCH_LIMITS } from '../../src/http/event-search.ts';
 import { loadSourceTierTable } from '../../src/io/source-tier-table.ts';
 import type { EventQuery, FacetField } from '../../src/store/record-store.ts';
-import { DIALECTS, type TestStore } from '../support/test-stores.ts';
+import { DIALECTS, tempDir, type TestStore } from '../support/test-stores.ts';
 import { source } from './http-server.ts';
 
 const EVENTS = 2000;
@@ -117,3 +119,14 @@ for (const dialect of DIALECTS) {
     });
   });
 }
+
+test('a search thread that cannot open its database fails the server at start, once', async () => {
+  const db = await DIALECTS[0]!.open();
+  const notAFolder = path.join(tempDir(), 'file');
+  fs.writeFileSync(notAFolder, '');
+  try {
+    await assert.rejects(buildApp({ store: db.store, searchThread: { sqlitePath: path.join(notAFolder, 'x.db') } }));
+  } finally {
+    await db.close();
+  }
+});
