@@ -107,6 +107,8 @@ export class SearchThread implements EventSearch {
 
   private start(): Thread {
     const worker = startWorker('search-worker', import.meta.url, { workerData: this.data });
+    // A thread nobody closed must not keep the process alive.
+    worker.unref();
     let started = false;
     const ready = new Promise<void>((resolve, reject) => {
       worker.on('message', (message: FromSearchWorker) => {
