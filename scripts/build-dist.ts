@@ -21,7 +21,7 @@ const SRC = path.join(ROOT, 'src');
 const DIST = path.join(ROOT, 'dist');
 
 /** Entry points: the CLI (which starts the server) and the worker threads it starts. */
-const ENTRIES = ['src/cli/main.ts', 'src/io/record-reader-worker.ts', 'src/check/check-worker.ts'];
+const ENTRIES = ['src/cli/main.ts', 'src/io/record-reader-worker.ts', 'src/check/check-worker.ts', 'src/http/search-worker.ts'];
 
 /**
  * Packages bundled into dist/, with whatever they import. Only pure JavaScript that reads no

@@ -1,14 +1,21 @@
 // The record in a RecordStore (SQLite or PostgreSQL). Candidate events come from the store's
 // ranked full-text search; the small kinds are listed whole.
 import { auditDb } from '../changelog/change-tables.ts';
-import type { RecordStore } from '../store/record-store.ts';
+import type { EventPage, EventQuery, FacetField, RecordStore } from '../store/record-store.ts';
 import type { EvidenceSource } from './evidence-source.ts';
 import { namesOf } from './memory-evidence-source.ts';
 
 /** How many events the name and acronym tables are learned from. */
 const LEXICON_SAMPLE = 2000;
 
-export function storeEvidenceSource(store: RecordStore): EvidenceSource {
+/**
+ * `searchEvents` reads the sample of events names are learnt from; a server passes its own
+ * event search (search-thread.ts), which has the event index.
+ */
+export function storeEvidenceSource(
+  store: RecordStore,
+  searchEvents: (query: EventQuery, facets: FacetField[]) => Promise<EventPage> = (query, facets) => store.searchEvents(query, facets),
+): EvidenceSource {
   return {
     parties: () => store.list('parties'),
     agreements: () => store.list('agreements'),
@@ -18,7 +25,7 @@ export function storeEvidenceSource(store: RecordStore): EvidenceSource {
       return store.rankEvents(words, limit);
     },
     async lexiconSeed() {
-      const page = await store.searchEvents({ limit: LEXICON_SAMPLE }, ['actor']);
+      const page = await searchEvents({ limit: LEXICON_SAMPLE }, ['actor']);
       const agreements = await store.list('agreements');
       return {
         actors: [...(page.facets.actor ?? []).map((f) => f.value), ...page.items.flatMap((e) => e.actors)],

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { loadShippedRecord } from '../io/shipped-record.ts';
-import { openStore } from '../store/open-store.ts';
+import { openStore, type StoreOptions } from '../store/open-store.ts';
 import type { RecordStore } from '../store/record-store.ts';
 
 interface GlobalOptions {
@@ -9,14 +9,16 @@ interface GlobalOptions {
   empty?: boolean;
 }
 
+/** The database the global options name: a SQLite file, or PostgreSQL's URL (also from DATABASE_URL). */
+export function cliDatabase(command: Command): Pick<StoreOptions, 'sqlitePath' | 'databaseUrl'> {
+  const options = command.optsWithGlobals<GlobalOptions>();
+  return { sqlitePath: options.db, databaseUrl: options.databaseUrl ?? (process.env.DATABASE_URL || undefined) };
+}
+
 /** Opens the database the global options name, creating it (with the shipped record) when new. */
 export function openCliStore(command: Command): Promise<RecordStore> {
-  const options = command.optsWithGlobals<GlobalOptions>();
-  return openStore({
-    sqlitePath: options.db,
-    databaseUrl: options.databaseUrl ?? (process.env.DATABASE_URL || undefined),
-    onCreate: options.empty ? undefined : loadShippedRecord,
-  });
+  const { empty } = command.optsWithGlobals<GlobalOptions>();
+  return openStore({ ...cliDatabase(command), onCreate: empty ? undefined : loadShippedRecord });
 }
 
 /** Runs `fn` with an open store and always closes it. */

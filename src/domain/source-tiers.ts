@@ -65,7 +65,17 @@ export function compileTierTable(entries: Record<string, string>): SourceTierTab
   };
 }
 
+/**
+ * A URL whose authority is a plain name (ASCII letters, digits, dots and hyphens, its last
+ * label beginning with a letter): its host is the name in lower case, as the URL parser would
+ * give it, without the parser's cost. Anything else (a port, user info, an IP address, escapes,
+ * non-ASCII) goes through the parser.
+ */
+const PLAIN_HOST = /^https?:\/\/((?:[a-z0-9-]+\.)*[a-z][a-z0-9-]*\.?)(?=[/?#]|$)/i;
+
 function hostOf(url: string): string | null {
+  const plain = PLAIN_HOST.exec(url);
+  if (plain) return plain[1]!.toLowerCase().replace(/\.$/, '');
   try {
     return new URL(url).hostname.toLowerCase().replace(/\.$/, '');
   } catch {
@@ -86,13 +96,30 @@ function archivedUrl(url: string): string | null {
 export function tableTier(url: string, table: SourceTierTable): SourceTier {
   const host = hostOf(url);
   if (!host) return 'other';
-  const labels = host.split('.').reverse();
-  const rules = table.byLastLabel.get(labels[0]!) ?? table.anyLastLabel;
-  const rule = rules.find((r) => r.labels.length <= labels.length && r.labels.every((pattern, i) => pattern.test(labels[i]!)));
-  if (!rule) return 'other';
-  if (rule.tier !== 'archive') return rule.tier;
+  const value = hostValue(host, table);
+  if (value !== 'archive') return value;
   const original = archivedUrl(url);
   return original ? tableTier(original, table) : 'other';
+}
+
+/** Hosts remembered per table: a page's sources share a few hosts, and matching rules costs more than the lookup. */
+const HOST_VALUES = new WeakMap<SourceTierTable, Map<string, TableValue>>();
+const MAX_HOST_VALUES = 10_000;
+
+/** What the table says of a host: its rule's tier or archive, "other" when no rule matches. */
+function hostValue(host: string, table: SourceTierTable): TableValue {
+  let known = HOST_VALUES.get(table);
+  if (!known) HOST_VALUES.set(table, (known = new Map()));
+  let value = known.get(host);
+  if (value === undefined) {
+    const labels = host.split('.').reverse();
+    const rules = table.byLastLabel.get(labels[0]!) ?? table.anyLastLabel;
+    value =
+      rules.find((r) => r.labels.length <= labels.length && r.labels.every((pattern, i) => pattern.test(labels[i]!)))?.tier ?? 'other';
+    if (known.size >= MAX_HOST_VALUES) known.clear();
+    known.set(host, value);
+  }
+  return value;
 }
 
 /** The effective tier of a source: its override when set, else the table's. */

@@ -20,7 +20,8 @@ import { packagePath } from '../package-root.ts';
 import type { RecordStore } from '../store/record-store.ts';
 import { DEFAULT_TOKEN_GUESS_LIMIT, rateLimitKey, TokenGuesses, type TokenGuessLimit } from './auth-hooks.ts';
 import { clientErrorHandler, frameworkErrors, installErrorHandler, notFoundBody } from './error-handler.ts';
-import { cachedEventSearch, uncachedEventSearch } from './event-search.ts';
+import { cachedEventSearch, uncachedEventSearch, type EventSearch } from './event-search.ts';
+import { SearchThread, type SearchWorkerData } from './search-thread.ts';
 import { registerAgreementsRoutes } from './routes/agreements-routes.ts';
 import { registerChangesRoutes } from './routes/changes-routes.ts';
 import { registerCheckRoutes } from './routes/check-routes.ts';
@@ -62,6 +63,11 @@ export interface AppOptions {
   eventIndexMinEvents?: number;
   /** False: no memo of event search answers (event-search.ts), every search done afresh. */
   searchCache?: boolean;
+  /**
+   * The database `store` opened, for a thread of its own that answers event searches
+   * (search-thread.ts), as `pactwatch serve` does; without it they run on the event loop.
+   */
+  searchThread?: SearchWorkerData['store'];
   /** The source-tier table (source-tiers.ts); data/source-tiers.json by default. */
   sourceTiers?: SourceTierTable;
   /** The worker threads POST /api/check runs in: their number, the queue's bound, the time budget. */
@@ -159,21 +165,46 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   );
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  // Built before the server listens, so a large record's first searches are already fast.
-  await store.enableEventIndex(options.eventIndexMinEvents);
+  const answers = await eventSearchOf(app, options);
+  const search = options.searchCache === false ? answers : cachedEventSearch(store, answers);
   const tracking = storeTracking(store, options.today);
-  registerEventsRoutes(app, store, writeLimit, options.searchCache === false ? uncachedEventSearch(store) : cachedEventSearch(store));
+  registerEventsRoutes(app, store, writeLimit, search);
   registerPartiesRoutes(app, store, writeLimit);
   registerAgreementsRoutes(app, store, writeLimit, tracking);
   registerCommitmentsRoutes(app, store, writeLimit, tracking);
   registerDeliveriesRoutes(app, store, writeLimit);
   registerChangesRoutes(app, store);
   registerUsersRoutes(app, store, writeLimit);
-  registerCheckRoutes(app, store, options.checkLimit ?? { max: 30, timeWindow: '1 minute' }, options.checkPool ?? {});
+  registerCheckRoutes(app, store, options.checkLimit ?? { max: 30, timeWindow: '1 minute' }, options.checkPool ?? {}, answers);
   registerReportRoutes(app, store, tracking);
   registerFeedRoutes(app, store, tracking);
 
   if (hasWebApp) await registerWebApp(app, webRoot);
   else app.setNotFoundHandler((request, reply) => reply.status(404).send(notFoundBody(request.method, request.url)));
   return app;
+}
+
+/**
+ * What answers event searches: the search thread, or the store on the event loop. Either way
+ * the event index is built before the server listens, so a large record's first searches are
+ * already fast.
+ */
+async function eventSearchOf(app: FastifyInstance, options: AppOptions): Promise<EventSearch> {
+  if (!options.searchThread) {
+    await options.store.enableEventIndex(options.eventIndexMinEvents);
+    return uncachedEventSearch(options.store, app.sourceTiers);
+  }
+  const thread = new SearchThread({
+    store: options.searchThread,
+    tiers: app.sourceTiers,
+    eventIndexMinEvents: options.eventIndexMinEvents,
+  });
+  app.addHook('onClose', () => thread.close());
+  try {
+    await thread.ready();
+  } catch (error) {
+    await thread.close();
+    throw error;
+  }
+  return thread;
 }

@@ -58,7 +58,10 @@ export interface IndexAnswer {
 const dayNumber = (isoDay: string) => Number(isoDay.slice(0, 4) + isoDay.slice(5, 7) + isoDay.slice(8, 10));
 
 /** A partial date as a number that orders as its text does: "2008" < "2008-01" < "2008-01-01". */
-const dateKey = (date: string) => (Number(date.slice(0, 4)) * 13 + Number(date.slice(5, 7) || 0)) * 32 + Number(date.slice(8, 10) || 0);
+const dateKey = (date: string) => partsKey(Number(date.slice(0, 4)), Number(date.slice(5, 7) || 0), Number(date.slice(8, 10) || 0));
+
+/** dateKey of a year, month (0 for none) and day (0 for none). */
+const partsKey = (year: number, month: number, day: number) => (year * 13 + month) * 32 + day;
 
 /** Page order: newest first, then the greater id first, as SQL's ORDER BY date DESC, id DESC. */
 const comesBefore = (keyA: number, idA: string, keyB: number, idB: string) => keyA > keyB || (keyA === keyB && idA > idB);
@@ -74,7 +77,7 @@ export const inPageOrder = (a: { date: string; id: string }, b: { date: string; 
 if (AREAS.length > 64 || EVENT_TYPES.length > 64) throw new Error('event-index expects short vocabularies');
 
 /** A copy of `column` with room for `size` entries. */
-function grown<T extends Int32Array | Uint16Array>(column: T, size: number): T {
+function grown<T extends Int32Array>(column: T, size: number): T {
   if (size <= column.length) return column;
   const bigger = new (column.constructor as new (n: number) => T)(Math.max(size, column.length * 2, 1024));
   bigger.set(column);
@@ -91,7 +94,6 @@ export class EventIndex {
   private extras: number[] = [];
   private ids: string[] = [];
   private dateKeys = new Int32Array(0);
-  private years = new Uint16Array(0);
   private starts = new Int32Array(0);
   private ends = new Int32Array(0);
   /** The live slot of each event id. */
@@ -159,12 +161,10 @@ export class EventIndex {
   private place(slot: number, row: IndexedEventRow): void {
     const size = slot + 1;
     this.dateKeys = grown(this.dateKeys, size);
-    this.years = grown(this.years, size);
     this.starts = grown(this.starts, size);
     this.ends = grown(this.ends, size);
     this.dateKeys[slot] = dateKey(row.date);
     const year = Number(row.date.slice(0, 4));
-    this.years[slot] = year;
     this.starts[slot] = dayNumber(row.date_start);
     this.ends[slot] = dayNumber(row.date_end);
     this.alive.add(slot);
@@ -303,31 +303,38 @@ export class EventIndex {
   }
 
   /**
-   * Slots whose span meets [from, to] (day numbers). A span lies within its year, so the years
-   * strictly between the bounds' years match whole, and are one run of ordered slots; only the
-   * bounds' own years (when a bound falls inside one) and the extras are checked event by event.
+   * Slots whose span meets [from, to] (day numbers; 0 and 1e8 when unbounded), without looking
+   * at events one by one (that took a sixth of a search's time): ordered slots are in
+   * descending date key, a month alone sorting just before its days and a year alone before
+   * its months, so each bound keeps a few runs of them.
+   * - A span ends on or after `from` (day d of month m of year y) when its key is at least
+   *   (y, m, d), or it is month m or year y alone: those end after `from`, earlier ones before.
+   * - A span starts on or before `to` when its key is at most to's: a month or a year alone
+   *   starts on its first day, so it sorts no later than its start.
+   * The extras (written since the build, outside page order) are checked one by one.
    */
   private withinDates(from: number, to: number): Bitmap {
-    const fromYear = Math.floor(from / 10_000);
-    const toYear = Math.floor(to / 10_000);
-    // Ordered slots have years in descending order: [first year <= toYear, first year < fromYear).
-    const lo = this.firstOrdered((slot) => this.years[slot]! <= toYear);
-    const hi = this.firstOrdered((slot) => this.years[slot]! < fromYear);
-    // A bound on 1 January or 31 December takes its whole year too.
-    const innerLo = to % 10_000 === 1231 ? lo : this.firstOrdered((slot) => this.years[slot]! < toYear);
-    const innerHi = from % 10_000 === 101 ? hi : this.firstOrdered((slot) => this.years[slot]! <= fromYear);
-    // Checked slots are gathered first: one native call for all, not one each.
-    const checked: number[] = [];
-    const check = (slot: number) => {
-      if (this.ends[slot]! >= from && this.starts[slot]! <= to) checked.push(slot);
-    };
-    if (innerLo < innerHi) {
-      for (let slot = lo; slot < innerLo; slot++) check(slot);
-      for (let slot = innerHi; slot < hi; slot++) check(slot);
-    } else for (let slot = lo; slot < hi; slot++) check(slot);
-    for (const slot of this.extras) check(slot);
-    const result = new RoaringBitmap32(checked);
-    if (innerLo < innerHi) result.addRange(innerLo, innerHi);
+    const result = new RoaringBitmap32();
+    if (from > 0) {
+      const [year, month, day] = [Math.floor(from / 10_000), Math.floor(from / 100) % 100, from % 100];
+      result.addRange(
+        0,
+        this.firstOrdered((slot) => this.dateKeys[slot]! < partsKey(year, month, day)),
+      );
+      for (const alone of [partsKey(year, month, 0), partsKey(year, 0, 0)])
+        result.addRange(
+          this.firstOrdered((slot) => this.dateKeys[slot]! <= alone),
+          this.firstOrdered((slot) => this.dateKeys[slot]! < alone),
+        );
+    } else result.addRange(0, this.ordered);
+    if (to < 1e8) {
+      const last = partsKey(Math.floor(to / 10_000), Math.floor(to / 100) % 100, to % 100);
+      result.removeRange(
+        0,
+        this.firstOrdered((slot) => this.dateKeys[slot]! <= last),
+      );
+    }
+    result.addMany(this.extras.filter((slot) => this.ends[slot]! >= from && this.starts[slot]! <= to));
     return result;
   }
 

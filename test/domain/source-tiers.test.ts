@@ -49,6 +49,14 @@ const cases: [string, SourceTier][] = [
   ['https://web.archive.org/web/2014/https://446713.dpsou.asia/x', 'denied'],
   ['https://web.archive.org/web/2014/https://en.wikipedia.org/wiki/X', 'other'],
   ['https://web.archive.org/', 'other'], // no page inside
+  // hosts the quick reading of plain names leaves to the URL parser, which finds the same host
+  ['https://user@www.nato.int/x', 'primary'],
+  ['https://www.nato.int:443/x', 'primary'],
+  ['https://www.nato.int?x=1', 'primary'],
+  ['  https://www.nato.int/', 'primary'],
+  ['https://www.na\tto.int/', 'primary'],
+  ['https://nato%2Eint/', 'primary'],
+  ['https://1.2.3.4/', 'other'],
 ];
 
 for (const [url, tier] of cases) test(`table tier: ${url} is ${tier}`, () => assert.equal(tableTier(url, table), tier));

@@ -57,6 +57,12 @@ const QUERIES: EventQuery[] = [
   { from: '2002', to: '2003' },
   { from: '2002-03-15', to: '2002-04' },
   { to: '2001-06' },
+  // bounds inside a month and a year, where months and years alone sort beside days
+  { from: '2003-07-02', to: '2004-02-02' },
+  { from: '2001-05', to: '2001-05' },
+  { from: '2002-12-31' },
+  { to: '2000-01-01' },
+  { from: '2004-06-03', to: '2004-06-01' }, // a span can meet both bounds the wrong way round
   { types: ['summit', 'law'] },
   { areas: ['political-dialogue'] },
   { areas: ['political-dialogue', 'defence-reform'] },

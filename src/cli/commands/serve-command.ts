@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { buildApp } from '../../http/build-app.ts';
-import { openCliStore } from '../open-cli-store.ts';
+import { cliDatabase, openCliStore } from '../open-cli-store.ts';
 import { positiveIntArg } from '../cli-values.ts';
 import { DEFAULT_POOL_SIZE } from '../../check/check-pool.ts';
 
@@ -33,6 +33,7 @@ export function registerServe(program: Command): void {
           trustProxy: trustProxyValue(options.trustProxy ?? process.env.PACTWATCH_TRUST_PROXY),
           checkPool: { size: options.checkWorkers ?? (fromEnv ? positiveIntArg(fromEnv) : undefined), warm: true },
           searchCache: options.searchCache,
+          searchThread: cliDatabase(command),
         });
         // Stop taking requests, let those in flight finish, then close the database.
         const stop = () => void app.close().then(() => store.close());

@@ -4,8 +4,9 @@ import { CheckPool, type CheckPoolOptions } from '../../check/check-pool.ts';
 import { rankedCheckResultSchema } from '../../check/evidence-tiers.ts';
 import { storeEvidenceSource } from '../../check/store-evidence-source.ts';
 import { checkRequestSchema } from '../../domain/check/check-result.ts';
-import type { RecordStore } from '../../store/record-store.ts';
+import type { EventPage, EventQuery, FacetField, RecordStore } from '../../store/record-store.ts';
 import type { RateLimit } from '../build-app.ts';
+import type { EventSearch } from '../event-search.ts';
 
 /** Aborted when the client goes away before its answer is sent. */
 function clientGone(reply: FastifyReply): AbortSignal {
@@ -19,10 +20,14 @@ export function registerCheckRoutes(
   store: RecordStore,
   checkLimit: RateLimit,
   pool: Omit<CheckPoolOptions, 'tiers'>,
+  search: EventSearch,
 ): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   // One source and one pool for the app's life: each worker keeps its checker context per record version.
-  const checks = new CheckPool(storeEvidenceSource(store), { ...pool, tiers: fastify.sourceTiers });
+  // The sample of events the checker learns names from comes through the server's event search
+  // (in its thread, from its index): read with SQL on this thread it held the loop for seconds.
+  const sample = async (query: EventQuery, facets: FacetField[]) => JSON.parse(String(await search.search(query, facets))) as EventPage;
+  const checks = new CheckPool(storeEvidenceSource(store, sample), { ...pool, tiers: fastify.sourceTiers });
   app.addHook('onClose', () => checks.close());
   app.post(
     '/api/check',

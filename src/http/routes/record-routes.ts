@@ -25,7 +25,10 @@ declare module 'fastify' {
 
 export interface KindRoutes<K extends RecordKind, Q extends z.ZodType = z.ZodType> {
   kind: K;
-  /** GET /api/<kind>: its query and answer; by default every record as {items}. */
+  /**
+   * GET /api/<kind>: its query and answer; by default every record as {items}. An answer given
+   * as a Buffer is UTF-8 JSON already, its sources with their tiers.
+   */
   list?: { querystring: Q; handler: (query: z.output<Q>) => Promise<unknown> };
   /** GET /api/<kind>/:id: the record with what belongs to it (not for as_of views). */
   detail?: (record: RecordTypes[K]) => Promise<unknown>;
@@ -72,9 +75,10 @@ export function registerRecordRoutes<K extends RecordKind, Q extends z.ZodType>(
 
   if (routes.list) {
     const list = routes.list;
-    app.get(`/api/${kind}`, { schema: { tags, summary: `List ${kind}`, querystring: list.querystring } }, async (request) =>
-      tiered(await list.handler(request.query as z.output<Q>)),
-    );
+    app.get(`/api/${kind}`, { schema: { tags, summary: `List ${kind}`, querystring: list.querystring } }, async (request, reply) => {
+      const answer = await list.handler(request.query as z.output<Q>);
+      return Buffer.isBuffer(answer) ? reply.type('application/json; charset=utf-8').send(answer) : tiered(answer);
+    });
   } else {
     app.get(`/api/${kind}`, { schema: { tags, summary: `List ${kind}` } }, async () => tiered({ items: await store.list(kind) }));
   }

@@ -11,6 +11,8 @@ export const SQLITE_FULL_TEXT = { table: 'events_fts', triggerPrefix: 'events_ft
 const TOKENIZE = 'porter unicode61 remove_diacritics 2';
 /** SQLite's page cache while the event index is on, in KiB. */
 const SEARCH_CACHE_KB = 64 << 10;
+/** The file mapped into memory while the event index is on; SQLite caps it (2 GB in this build). */
+const SEARCH_MMAP_BYTES = 1 << 40;
 /** How long one read of the index's vocabulary may hold the event loop. */
 const INDEX_TERMS_SLICE_MS = 10;
 
@@ -90,6 +92,10 @@ export const sqliteAdapter = (database: BetterSqlite3.Database): DialectAdapter 
       // is read from the file afresh (0.7 ms a page on 1M events, 0.3 ms with this). Only the
       // pages read take memory, so a small record never uses all of it.
       await sql`PRAGMA cache_size = ${sql.raw(String(-SEARCH_CACHE_KB))}`.execute(db);
+      // Mapped, a page is read from the operating system's cache without a system call and a
+      // copy: a page of 50 rows of 1M events took 0.29 ms instead of 0.69. The mapping is the
+      // file's own cache, which the system can drop, not memory of this process.
+      await sql`PRAGMA mmap_size = ${sql.raw(String(SEARCH_MMAP_BYTES))}`.execute(db);
     },
     async eventRowsByRowid(db, rowids) {
       // Precompiled SQL by the integer key: a search's page of 50 rows in a third of the time
