@@ -37,6 +37,8 @@ export interface NewChange {
   action: ChangeAction;
   before: unknown;
   after: unknown;
+  /** JSON.stringify(after), when the caller has it already; `after` is not read then. */
+  afterText?: string;
 }
 
 /** The key of the keyed chain, when one is configured. */
@@ -93,7 +95,7 @@ export class ChainWriter {
         action: change.action,
         // Stored as written (records are in their schema's key order); the hash covers this text.
         before: change.before === null ? null : JSON.stringify(change.before),
-        after: change.after === null ? null : JSON.stringify(change.after),
+        after: change.afterText ?? (change.after === null ? null : JSON.stringify(change.after)),
         prev_hash: this.head.hash,
       };
       const row = { ...unhashed, hash: entryHash(unhashed, key) };
@@ -167,7 +169,8 @@ export interface ImportedRecord {
   id: string;
   /** The stored record the import replaces, or null for a new one. */
   before: unknown;
-  after: unknown;
+  /** The imported record as JSON text (what JSON.stringify gives). */
+  afterText: string;
 }
 
 /**
@@ -193,7 +196,8 @@ export async function startImportLog(trx: Transaction<Database>, actor = 'import
           record_id: r.id,
           action: r.before === null ? 'create' : 'update',
           before: r.before,
-          after: r.after,
+          after: undefined,
+          afterText: r.afterText,
         })),
       );
     },

@@ -25,7 +25,7 @@ export const partialDateSchema = z.string().refine(isPartialDate, 'must be a rea
 // PostgreSQL cannot store NUL in text, and an unpaired UTF-16 surrogate has no UTF-8 form
 // (both backends would store U+FFFD instead): such text would fail a write with a 500, or
 // silently alter what was acknowledged. So it is rejected up front, naming the field.
-const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+export const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 // Every record passes through here, so the walk allocates nothing until it finds a problem:
 // one path array, pushed and popped, copied only into an issue.

@@ -19,10 +19,36 @@ const heapLimitMb = (inputBytes: number) => Math.max(256, Math.ceil(inputBytes /
 
 export type FromReader =
   | { type: 'bytes'; bytes: number }
-  | { type: 'batch'; kind: RecordKind; json: string }
+  | { type: 'batch'; kind: RecordKind; json: string; lengths: Uint32Array<ArrayBuffer>; ids: string[] }
   | { type: 'end'; problems: FieldProblem[] }
   | { type: 'failed'; error: { message: string; code?: string; status?: number; details?: FieldProblem[] } };
 export type ToReader = { type: 'taken' };
+
+/** A batch as it came from the thread; its records are parsed only if a writer asks for them. */
+function receivedBatch(message: Extract<FromReader, { type: 'batch' }>): RecordBatch {
+  const { kind, json, ids } = message;
+  let records: RecordBatch['records'] | undefined;
+  return {
+    kind,
+    json,
+    ids,
+    texts: recordTexts(message),
+    get records() {
+      return (records ??= JSON.parse(json));
+    },
+  };
+}
+
+/** Each record's text in a batch's JSON array, cut out by the lengths the thread sent (slices share the array's text). */
+function recordTexts({ json, lengths }: { json: string; lengths: Uint32Array<ArrayBuffer> }): string[] {
+  const texts: string[] = [];
+  let start = 1;
+  for (const length of lengths) {
+    texts.push(json.slice(start, start + length));
+    start += length + 1;
+  }
+  return texts;
+}
 
 export async function* readRecordBatchesInThread(
   files: string[],
@@ -64,7 +90,7 @@ export async function* readRecordBatchesInThread(
       }
       if (message.type === 'batch') {
         worker.postMessage({ type: 'taken' } satisfies ToReader);
-        yield { kind: message.kind, records: JSON.parse(message.json), json: message.json } as RecordBatch;
+        yield receivedBatch(message);
       } else if (message.type === 'end') {
         problems.push(...message.problems);
         return;

@@ -148,14 +148,14 @@ export class KyselyRecordStore implements RecordStore {
           await log.records(batch.kind, await importedRecords(trx, batch, wasEmpty[batch.kind], outcome[batch.kind]));
           if (batch.kind === 'events' && this.adapter.openEventBulkWriter) {
             eventWriter ??= await this.adapter.openEventBulkWriter(trx);
-            await eventWriter.write(batch.records as EventRecord[]);
+            await eventWriter.write(batch as RecordBatch<'events'>);
           } else {
             for (let i = 0; i < batch.records.length; i += ROWS_PER_INSERT) {
               await upsert(trx, batch.kind, batch.records.slice(i, i + ROWS_PER_INSERT));
             }
           }
-          counts[batch.kind] += batch.records.length;
-          onProgress?.(batch.records.length);
+          counts[batch.kind] += batchSize(batch);
+          onProgress?.(batchSize(batch));
         }
         await eventWriter?.finish();
         await assertReferencesResolve(trx);
@@ -739,6 +739,7 @@ async function importedRecords(
   kindWasEmpty: boolean,
   outcome: KindOutcome,
 ): Promise<ImportedRecord[]> {
+  if (kindWasEmpty && batch.ids && batch.texts) return createdRecords(batch.ids, batch.texts, outcome);
   const current = kindWasEmpty
     ? undefined
     : await readRecords(
@@ -747,7 +748,9 @@ async function importedRecords(
         batch.records.map((r) => r.id),
       );
   const logged: ImportedRecord[] = [];
-  for (const record of batch.records as RecordTypes[RecordKind][]) {
+  const records = batch.records as RecordTypes[RecordKind][];
+  for (let i = 0; i < records.length; i++) {
+    const record = records[i]!;
     const before = current?.get(record.id);
     if (before && canonicalJson(before) === canonicalJson(record)) {
       outcome.unchanged++;
@@ -756,10 +759,20 @@ async function importedRecords(
     const [count, ids] = before ? (['changed', outcome.changed_ids] as const) : (['created', outcome.created_ids] as const);
     outcome[count]++;
     if (ids.length < SAMPLE_IDS) ids.push(record.id);
-    logged.push({ id: record.id, before: before ?? null, after: record });
+    logged.push({ id: record.id, before: before ?? null, afterText: batch.texts?.[i] ?? JSON.stringify(record) });
   }
   return logged;
 }
+
+/** importedRecords for a batch into a kind that held nothing, from the reader's texts: every record is new. */
+function createdRecords(ids: string[], texts: string[], outcome: KindOutcome): ImportedRecord[] {
+  outcome.created += ids.length;
+  outcome.created_ids.push(...ids.slice(0, Math.max(0, SAMPLE_IDS - outcome.created_ids.length)));
+  return ids.map((id, i) => ({ id, before: null, afterText: texts[i]! }));
+}
+
+/** The number of records in a batch, without parsing a batch that came as JSON text. */
+const batchSize = (batch: RecordBatch) => batch.ids?.length ?? batch.records.length;
 
 /** The stored records of `kind` with these ids, read inside a transaction. */
 export async function readRecords<K extends RecordKind>(

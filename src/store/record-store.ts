@@ -45,6 +45,13 @@ export interface RecordBatch<K extends RecordKind = RecordKind> {
   records: RecordTypes[K][];
   /** The records as one JSON array, when the reader has that text already: it is not made again. */
   json?: string;
+  /**
+   * Each record's own JSON text (what JSON.stringify gives), when the reader made them: `json` is
+   * these joined, and the change log stores them as they are instead of making them again.
+   */
+  texts?: string[];
+  /** The records' ids, in order, sent with `texts`: a writer that needs no objects never parses `json`. */
+  ids?: string[];
 }
 
 export interface ImportSummary {

@@ -76,9 +76,15 @@ describe('the reader thread', () => {
     });
   }
 
-  test('a batch carries its records as the JSON text it was parsed from', async () => {
+  test("a batch carries its records as the JSON text it was parsed from, and each record's own text", async () => {
     const paths = [file('events.csv', [HEADER, row(1), row(2)].join('\n'))];
-    for await (const batch of readRecordBatchesInThread(paths, [])) assert.equal(batch.json, JSON.stringify(batch.records));
+    for await (const batch of readRecordBatchesInThread(paths, [])) {
+      assert.equal(batch.json, JSON.stringify(batch.records));
+      assert.deepEqual(
+        batch.texts,
+        batch.records.map((r) => JSON.stringify(r)),
+      );
+    }
   });
 
   test('an error thrown in the thread reaches the caller', async () => {

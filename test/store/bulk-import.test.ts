@@ -1,11 +1,17 @@
 // Imports into an empty events table take the dialect's bulk path (on SQLite: full-text and
 // secondary indexes built once at the end); imports into a filled one keep them up row by row.
 // Both must leave search, filters and facets exactly as the row-by-row path would, and a
-// rolled-back bulk import must leave the indexes in place.
+// rolled-back bulk import must leave the indexes in place. On SQLite a batch from the reader
+// thread goes into an empty table straight from its JSON text, in SQL: the rows must be those
+// eventToRow gives.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { recordSetSchema, type EventRecord } from '../../src/domain/schemas.ts';
 import SqliteDatabase from 'better-sqlite3';
+import { verifyChain } from '../../src/changelog/verify-chain.ts';
+import { verifyState } from '../../src/changelog/verify-state.ts';
+import { eventToRow } from '../../src/store/record-rows.ts';
+import type { RecordBatch } from '../../src/store/record-store.ts';
 import { DIALECTS, sqliteDialect, type TestStore } from '../support/test-stores.ts';
 
 const event = (id: string, extra: Partial<EventRecord> = {}) =>
@@ -119,3 +125,92 @@ describe('sqlite: the journal of an import into an empty table', () => {
     }
   });
 });
+
+/** Text that JSON escapes, or that only looks as if it might be. */
+const AWKWARD = ['He said "no" \\ yes', 'tab\tand\nnewline', '\u0001\u001f\u007f', 'é ü ñ 😀 \u2028 \u2029', '</script> & <b>'];
+/** Every month of years with and without 29 February, the first and last years a date may have, and whole years and days. */
+const DATES = ['0000', '1900', '2000', '2023', '2024', '9999'].flatMap((y) => [
+  y,
+  `${y}-01-01`,
+  `${y}-12-31`,
+  ...Array.from({ length: 12 }, (_, m) => `${y}-${String(m + 1).padStart(2, '0')}`),
+]);
+
+/** A batch as the reader thread sends it: JSON text, each record's text and the ids. */
+function threadBatch(records: EventRecord[], parsed: () => EventRecord[]): RecordBatch<'events'> {
+  const texts = records.map((r) => JSON.stringify(r));
+  return {
+    kind: 'events',
+    json: `[${texts.join(',')}]`,
+    texts,
+    ids: records.map((r) => r.id),
+    get records() {
+      return parsed();
+    },
+  };
+}
+
+const awkwardEvents = () =>
+  DATES.map((date, i) =>
+    event(`e-${String(i).padStart(3, '0')}`, {
+      date,
+      title: AWKWARD[i % AWKWARD.length]!,
+      title_uk: i % 2 ? null : AWKWARD[(i + 1) % AWKWARD.length]!,
+      summary: AWKWARD[(i + 2) % AWKWARD.length]!,
+      aliases: i % 3 ? [] : [AWKWARD[i % AWKWARD.length]!, 'plain'],
+      actors: ['nato', AWKWARD[(i + 3) % AWKWARD.length]!],
+      areas: ['membership', 'sanctions'],
+      sources: [
+        { url: 'https://example.org/a?b="c"', quote: AWKWARD[(i + 4) % AWKWARD.length]! },
+        { url: 'https://example.org/2' },
+      ] as EventRecord['sources'],
+    }),
+  );
+
+describe('sqlite: an import into an empty table straight from the JSON text', () => {
+  test('stores the rows eventToRow gives, and a change log that verifies, without parsing the batch', async () => {
+    const t = await sqliteDialect.open();
+    try {
+      const events = awkwardEvents();
+      await t.store.importBatches([
+        threadBatch(events, () => {
+          throw new Error('the batch was parsed');
+        }),
+      ]);
+      const db = new SqliteDatabase(t.cliArgs[1]!, { readonly: true });
+      try {
+        const columns = Object.keys(eventToRow(events[0]!)).join(', ');
+        assert.deepEqual(db.prepare(`SELECT ${columns} FROM events ORDER BY id`).all(), events.map(eventToRow));
+      } finally {
+        db.close();
+      }
+      assert.deepEqual(await verifyChain(t.store), { ok: true, entries: events.length + 1 });
+      assert.deepEqual(await verifyState(t.store), { ok: true, records: events.length });
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+for (const dialect of DIALECTS) {
+  test(
+    `${dialect.name}: a batch as the reader thread sends it imports as its records do, into an empty and a filled table`,
+    { skip: dialect.skip },
+    async () => {
+      const t = await dialect.open();
+      try {
+        const events = awkwardEvents();
+        await t.store.importBatches([threadBatch(events.slice(0, 40), () => events.slice(0, 40))]);
+        const changed = events.map((e) => ({ ...e, title: `${e.title} again` }));
+        await t.store.importBatches([threadBatch(changed, () => changed)]);
+        const stored = [];
+        for await (const e of t.store.iterate('events')) stored.push(e);
+        assert.deepEqual(stored, changed);
+        assert.equal((await verifyState(t.store)).ok, true);
+        assert.equal((await verifyChain(t.store)).ok, true);
+      } finally {
+        await t.close();
+      }
+    },
+  );
+}

@@ -1,9 +1,8 @@
 // What differs between SQLite and PostgreSQL, in one place (like Kysely's DialectAdapter):
 // full-text search and the DDL that sets it up. Everything else is shared Kysely code.
 import type { Expression, Kysely, SqlBool, Transaction } from 'kysely';
-import type { EventRecord } from '../../domain/schemas.ts';
 import type { Database, EventsTable } from '../database.ts';
-import type { DialectName } from '../record-store.ts';
+import type { DialectName, RecordBatch } from '../record-store.ts';
 
 export interface FullTextMatch {
   /** A condition on `events` that holds for matching rows. */
@@ -61,7 +60,7 @@ export interface DialectAdapter {
 
 /** Upserts events (rows and their area and actor links) with the same effect as the Kysely path. */
 export interface EventBulkWriter {
-  write(events: EventRecord[]): Promise<void>;
+  write(batch: RecordBatch<'events'>): Promise<void>;
   /** After the last write, before references are checked and the transaction commits. */
   finish(): Promise<void>;
 }

@@ -59,8 +59,8 @@ export async function openPostgresBulkWriter(client: pg.ClientBase): Promise<Eve
   };
 
   return {
-    async write(events) {
-      for (const event of events) {
+    async write({ records }) {
+      for (const event of records) {
         const row = eventToRow(event);
         const line = COLUMNS.map((c) => copyText(row[c])).join('\t') + '\n';
         chunk.push(line);
