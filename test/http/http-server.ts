@@ -48,3 +48,24 @@ export async function startServer(dialect: TestDialect, options: Partial<AppOpti
 }
 
 export const source = [{ url: 'https://example.org/source' }];
+
+const WORDS = ['summit', 'charter', 'reform', 'cyber'];
+
+/**
+ * `count` events for search tests, their titles and summaries cycling through four words;
+ * `mixed` also varies their type, actor and source tier, so facets and tiers have something to count.
+ */
+export function wordEvents(count: number, mixed = false): never {
+  return Array.from({ length: count }, (_, i) => ({
+    id: `ev-${String(i).padStart(5, '0')}`,
+    date: `${2000 + (i % 20)}-0${1 + (i % 9)}`,
+    title: `${WORDS[i % WORDS.length]} meeting ${i}`,
+    summary: WORDS[(i * 7) % WORDS.length]!,
+    type: mixed && i % 3 === 0 ? 'summit' : 'statement',
+    actors: mixed && i % 2 === 0 ? ['ukraine'] : ['nato'],
+    areas: ['political-dialogue'],
+    sources: mixed ? [{ url: i % 5 ? 'https://www.nato.int/x' : 'https://example.org/y' }] : source,
+    aliases: [],
+    aliases_uk: [],
+  })) as never;
+}

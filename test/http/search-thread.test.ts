@@ -13,10 +13,9 @@ import { pageJson, EVENT_SEARCH_LIMITS } from '../../src/http/event-search.ts';
 import { loadSourceTierTable } from '../../src/io/source-tier-table.ts';
 import type { EventQuery, FacetField } from '../../src/store/record-store.ts';
 import { DIALECTS, tempDir, type TestStore } from '../support/test-stores.ts';
-import { source } from './http-server.ts';
+import { source, wordEvents } from './http-server.ts';
 
 const EVENTS = 2000;
-const WORDS = ['summit', 'charter', 'reform', 'cyber'];
 
 /** The database a test store is in, as buildApp's searchThread takes it. */
 const databaseOf = (db: TestStore) => (db.cliArgs[0] === '--db' ? { sqlitePath: db.cliArgs[1]! } : { databaseUrl: db.cliArgs[1]! });
@@ -54,18 +53,7 @@ for (const dialect of DIALECTS) {
     before(async () => {
       db = await dialect.open();
       await db.store.importRecords({
-        events: Array.from({ length: EVENTS }, (_, i) => ({
-          id: `ev-${String(i).padStart(5, '0')}`,
-          date: `${2000 + (i % 20)}-0${1 + (i % 9)}`,
-          title: `${WORDS[i % WORDS.length]} meeting ${i}`,
-          summary: WORDS[(i * 7) % WORDS.length]!,
-          type: i % 3 ? 'statement' : 'summit',
-          actors: i % 2 ? ['nato'] : ['ukraine'],
-          areas: ['political-dialogue'],
-          sources: [{ url: i % 5 ? 'https://www.nato.int/x' : 'https://example.org/y' }],
-          aliases: [],
-          aliases_uk: [],
-        })) as never,
+        events: wordEvents(EVENTS, true),
       });
       token = (await addUser(db.store.db, 'editor', 'editor')).token;
     });

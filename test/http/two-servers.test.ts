@@ -9,10 +9,9 @@ import { buildApp } from '../../src/http/build-app.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import type { RecordStore } from '../../src/store/record-store.ts';
 import { postgresDialect, type TestStore } from '../support/test-stores.ts';
-import { source } from './http-server.ts';
+import { source, wordEvents } from './http-server.ts';
 
 const EVENTS = 3000;
-const WORDS = ['summit', 'charter', 'reform', 'cyber'];
 
 interface Server {
   store: RecordStore;
@@ -52,18 +51,7 @@ describe('postgres: two servers on one database', { skip: postgresDialect.skip }
   before(async () => {
     db = await postgresDialect.open();
     await db.store.importRecords({
-      events: Array.from({ length: EVENTS }, (_, i) => ({
-        id: `ev-${String(i).padStart(5, '0')}`,
-        date: `${2000 + (i % 20)}-0${1 + (i % 9)}`,
-        title: `${WORDS[i % WORDS.length]} meeting ${i}`,
-        summary: WORDS[(i * 7) % WORDS.length]!,
-        type: 'statement',
-        actors: ['nato'],
-        areas: ['political-dialogue'],
-        sources: source,
-        aliases: [],
-        aliases_uk: [],
-      })) as never,
+      events: wordEvents(EVENTS),
     });
     token = (await addUser(db.store.db, 'editor', 'editor')).token;
     a = await serve(db.store);
