@@ -57,6 +57,25 @@ const table: [rule: string, text: string, verdict: 'supported' | 'contradicted' 
   ],
   ['a body many records name links none of them alone', 'The NATO-Ukraine Council met for the first time.', 'unverifiable'],
   [
+    'an undated claim links by a specific participant, its act and every word it tells the act with',
+    'Viktor Yanukovych signed decrees dissolving the commission on preparing NATO accession.',
+    'supported',
+    /^yanukovych-dissolves-nato-bodies-2010$/,
+  ],
+  ['an undated claim told in too few words links nothing', 'Viktor Yanukovych signed decrees.', 'unverifiable'],
+  [
+    "of two records of the act that year, the one whose title makes the claim's subject the protagonist",
+    'In 2017, Ukraine’s parliament passed legislation that made NATO membership a goal of its foreign policy.',
+    'supported',
+    /^law-nato-priority-2017$/,
+  ],
+  [
+    'a date to the day and the act its title names link a record that tells most of the claim’s words',
+    "The constitutional changes setting Ukraine's course towards NATO took effect on 21 February 2019.",
+    'supported',
+    /^constitution-in-force-2019$/,
+  ],
+  [
     "a month, the act the title names and every word of the claim single out the body's meeting",
     'The NATO-Ukraine Council met for the first time in Vilnius in July 2023.',
     'supported',
@@ -444,6 +463,9 @@ test('a year given relative to the last date the text gave can support a claim b
   assert.equal(wrong.claims[1]?.verdict, 'unverifiable', wrong.claims[1]?.explanation);
   const unanchored = await checkText('Three years later, Ukraine joined the Partnership for Peace.', source);
   assert.notEqual(unanchored.claims[0]?.verdict, 'contradicted');
+  // The year the claim writes is what it asserts; the year read from the text around it may rest on the wrong anchor.
+  const written = await checkText(`${intro}Ten years later, in February 1994, Ukraine joined the Partnership for Peace.`, source);
+  assert.equal(written.claims[1]?.verdict, 'supported', written.claims[1]?.explanation);
 });
 
 test('"it" stands for the subject the text named last, and that party must be the record’s', async () => {

@@ -102,6 +102,13 @@ function compareDate(
   return { kind: 'date', claim: d.text, record: formatPartialDate(acts[0]!.act.date), status: 'conflict', doc: acts[0]!.doc };
 }
 
+/**
+ * "Eleven years later, in 2008": a date read from the text around the claim restates one the
+ * claim writes out; the written one is what the claim asserts, and the reading may have taken
+ * the wrong earlier date as its anchor.
+ */
+const restated = (d: TextDate, dates: TextDate[]) => d.anchored === true && dates.some((x) => !x.anchored && !x.bound);
+
 /** Whether a stretch stands inside quotation marks. */
 function insideQuotes(text: string, x: Span): boolean {
   const before = text.slice(0, x.start);
@@ -592,7 +599,9 @@ export function judge(frame: ClaimFrame, link: Link | undefined, entities: Map<s
     (link.span !== undefined &&
       (!sameClause(a.text, x, link.span) || (frame.act !== undefined && !sameClause(a.text, frame.act, link.span))));
   const details: Detail[] = [
-    ...a.dates.filter((d) => !d.bound).map((d) => compareDate(d, frame, acts, coreActs, elsewhere(d), link.titled)),
+    ...a.dates
+      .filter((d) => !d.bound && !restated(d, a.dates))
+      .map((d) => compareDate(d, frame, acts, coreActs, elsewhere(d), link.titled)),
     ...a.yearless.filter((d) => !inside(d, frame.background)).map((d) => compareYearless(d, acts)),
     // A place inside the name that linked the claim ("the Wales summit") names the thing, not where it was.
     ...a.places

@@ -588,6 +588,9 @@ function mainWords(frame: ClaimFrame): string[] {
   ];
 }
 
+/** How many words of its own an undated claim must tell its act with, every one of them in the record. */
+const UNDATED_WORDS = 3;
+
 /** Share of the main clause's own words a record must use for a conjunction to reach it. */
 const TOLD_SHARE = 0.5;
 
@@ -596,6 +599,19 @@ function tells(d: EvidenceDoc, words: string[]): boolean {
   if (words.length === 0) return true;
   const stems = stemsOf(d);
   return words.filter((w) => stems.has(w)).length >= TOLD_SHARE * words.length;
+}
+
+/**
+ * Several records of the participant's act at that time: the one that uses every word of the
+ * claim, if one does; else the one whose title makes the claim's subject the protagonist (the
+ * parliament's vote, not the president's signing of the law it passed).
+ */
+function narrowed(found: EvidenceDoc[], frame: ClaimFrame, words: string[]): EvidenceDoc[] {
+  if (found.length < 2) return found;
+  const worded = found.filter((d) => words.every((w) => stemsOf(d).has(w)));
+  if (worded.length > 0) return worded;
+  const subjects = subjectIds(frame);
+  return subjects.length === 0 ? [] : found.filter((d) => subjects.every((id) => d.titleEntities.has(id)));
 }
 
 /**
@@ -609,15 +625,18 @@ export function linkByConjunction(frame: ClaimFrame, docs: EvidenceDoc[], entity
   // "On Thursday", "on October 1": a day without its year still picks the act out among several.
   const days = a.yearless.filter((d) => !frame.background.some((b) => d.start >= b.start && d.end <= b.end));
   const places = a.places.filter((p) => !p.isCountry);
-  if (!act || (dates.length === 0 && places.length === 0 && days.length === 0)) return undefined;
+  if (!act) return undefined;
+  const undated = dates.length === 0 && places.length === 0 && days.length === 0;
   const entities = [...a.entities];
   // Without a specific participant, a date to the month or day can single out the act, but
   // then the record's title must name the act (an agreement's acts come from its fields, so they
   // stand) and the record must use every word the claim's main clause says it with.
   const specific = entities.some((id) => entityShare(id) <= SPECIFIC_SHARE);
   const datedClosely = dates.some((d) => d.precision === 'day' || d.precision === 'month');
+  const datedToDay = dates.some((d) => d.precision === 'day' && !d.anchored);
   if (!specific && !datedClosely) return undefined;
   const words = mainWords(frame);
+  if (undated && words.length < UNDATED_WORDS) return undefined;
   const found = docs.filter(
     (d) =>
       entities.every((id) => d.entities.has(id)) &&
@@ -626,13 +645,13 @@ export function linkByConjunction(frame: ClaimFrame, docs: EvidenceDoc[], entity
       ) &&
       places.every((p) => d.place?.name === p.name) &&
       // What the claim says was done must be what the record tells: a law on the language is not the amendment.
-      tells(d, words) &&
+      (undated ? words.every((w) => stemsOf(d).has(w)) : tells(d, words)) &&
       (specific ||
-        ((d.kind !== 'event' || findActions(d.title).some((x) => x.action === act.action)) && words.every((w) => stemsOf(d).has(w)))),
+        ((d.kind !== 'event' || findActions(d.title).some((x) => x.action === act.action)) &&
+          (datedToDay || words.every((w) => stemsOf(d).has(w))))),
   );
-  // Several records of the participant's act at that time: the one that uses every word of the claim, if one does.
-  const hits = oneThing(found.length > 1 ? found.filter((d) => words.every((w) => stemsOf(d).has(w))) : found);
+  const hits = oneThing(narrowed(found, frame, words));
   if (hits.length !== 1) return undefined;
-  const sure = specific && dates.some((d) => d.precision === 'day' && !d.anchored);
+  const sure = specific && datedToDay;
   return { strength: 'conjunction', docs: chainOf(hits, docs), core: hits, named: hits, by: 'participants, act and date', sure };
 }
