@@ -64,6 +64,12 @@ const table: [rule: string, text: string, verdict: 'supported' | 'contradicted' 
   ],
   ['an undated claim told in too few words links nothing', 'Viktor Yanukovych signed decrees.', 'unverifiable'],
   [
+    'a hyphen joins the words of one name, whose initials a record may write instead',
+    'In January 1992 a Ukrainian representative took part in a meeting of the High Level Working Group of the North-Atlantic Cooperation Council.',
+    'supported',
+    /^nacc-hlwg-1992$/,
+  ],
+  [
     "of two records of the act that year, the one whose title makes the claim's subject the protagonist",
     'In 2017, Ukraine’s parliament passed legislation that made NATO membership a goal of its foreign policy.',
     'supported',

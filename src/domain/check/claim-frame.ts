@@ -129,7 +129,8 @@ function properNames(a: TextAnalysis, known: Span[], roles: Set<string>): NameMe
   a.tokens.forEach((t, i) => {
     const capital = /^\p{Lu}/u.test(t.text) && !/^\d/.test(t.text);
     const sentenceStart = i === 0 || /[.!?:]\s*$/.test(a.text.slice(a.tokens[i - 1]!.end, t.start));
-    const joined = run.length > 0 && /^\s+$|^\s*(?:of|the|and|for|on|de|van|von)\s*$/.test(a.text.slice(run.at(-1)!.end, t.start));
+    // "North-Atlantic Cooperation Council": a hyphen joins the words of one name.
+    const joined = run.length > 0 && /^\s+$|^-$|^\s*(?:of|the|and|for|on|de|van|von)\s*$/.test(a.text.slice(run.at(-1)!.end, t.start));
     if (capital && !sentenceStart && !inside(t, known) && (run.length === 0 || joined)) run.push(t);
     else if (capital && !sentenceStart && !inside(t, known)) {
       flush();

@@ -540,7 +540,7 @@ function compareNumbers(frame: ClaimFrame, link: Link, docs: EvidenceDoc[]): Det
 /** "North Atlantic Cooperation Council" -> "NACC": the capitals of a name's words, which a record may write instead. */
 const initials = (name: string) =>
   name
-    .split(/\s+/)
+    .split(/[\s-]+/)
     .filter((w) => /^\p{Lu}/u.test(w))
     .map((w) => w[0])
     .join('')
