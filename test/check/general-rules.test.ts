@@ -64,6 +64,17 @@ const table: [rule: string, text: string, verdict: 'supported' | 'contradicted' 
   ],
   ['an undated claim told in too few words links nothing', 'Viktor Yanukovych signed decrees.', 'unverifiable'],
   [
+    'a gerund after "of" describes a thing; it is not a second act',
+    "On 3 December 2008 NATO foreign ministers decided on an Annual National Programme of providing assistance to Ukraine's reforms.",
+    'supported',
+    /^anp-2008$|annual-national/,
+  ],
+  [
+    'an infinitive names what is sought, not a second act',
+    'On 3 December 2008 NATO decided that Ukraine would work out an Annual National Programme to accede to the alliance.',
+    'supported',
+  ],
+  [
     'a hyphen joins the words of one name, whose initials a record may write instead',
     'In January 1992 a Ukrainian representative took part in a meeting of the High Level Working Group of the North-Atlantic Cooperation Council.',
     'supported',

@@ -396,6 +396,17 @@ function compareOrdinal(frame: ClaimFrame, docs: EvidenceDoc[], chain: EvidenceD
 }
 
 /**
+ * Whether a sentence says an act was done: "applied to join", "decided to provide", "a programme
+ * of providing assistance", "without joining" name what was sought, decided or described, not a
+ * second act. A pledge ("agreed to provide") is the promise itself.
+ */
+function assertedAct(text: string, act: ActionMention): boolean {
+  const before = text.slice(Math.max(0, act.start - 12), act.start);
+  if (act.action !== 'pledge' && /\bto\s+$/i.test(before)) return false;
+  return !(/ing$/i.test(text.slice(act.start, act.end)) && /\b(?:of|for|about|without)\s+$/i.test(before));
+}
+
+/**
  * Every act the claim's main clause states ("announced that Poland would send jets": say and
  * provide) must be in the linked records, in the same polarity. A record that denies an act
  * the claim asserts ("would not send") refutes it.
@@ -407,11 +418,8 @@ function compareActions(frame: ClaimFrame, core: EvidenceDoc[], docs: EvidenceDo
     !x.analysis.tokens.some((t, i) => negated.has(i) && t.start >= action.start && t.end <= action.end);
   const seen = new Set<Action>();
   const out: Detail[] = [];
-  // "Applied to join": what an application asks for is its object, not a second act.
-  const appliedFor = (act: ActionMention) =>
-    a.actions.some((x) => x.action === 'apply' && /(?:^|\s)to\s+$/i.test(a.text.slice(x.start, act.start)));
   for (const act of a.actions) {
-    if (inside(act, frame.background) || seen.has(act.action) || act === frame.act || appliedFor(act)) continue;
+    if (inside(act, frame.background) || seen.has(act.action) || act === frame.act || !assertedAct(a.text, act)) continue;
     seen.add(act.action);
     const positive = polarity(frame, claimNegated, act);
     const text = a.text.slice(act.start, act.end);
