@@ -33,7 +33,7 @@ async function build(source: EvidenceSource): Promise<CheckerContext> {
   ]);
   const knowledge = generalKnowledge();
   const lexicon: Lexicon = {
-    gazetteer: buildGazetteer(parties, seed.actors, knowledge.demonyms),
+    gazetteer: buildGazetteer(parties, seed.actors, knowledge.demonyms, knowledge.countryNames),
     acronyms: learnAcronyms([...seed.texts, ...parties.flatMap((p) => [p.name, ...p.aliases])]),
     knowledge,
   };

@@ -112,6 +112,16 @@ for (const [text, from, to] of relative) {
   });
 }
 
+test('a page dated to the month dates "last month" and "this year", not "yesterday"', () => {
+  assert.deepEqual(
+    pageRelativeDates('Signed last month, yesterday, this year.', '2024-02').map((d) => [d.text, d.from, d.to]),
+    [
+      ['last month', '2024-01-01', '2024-01-31'],
+      ['this year', '2024-01-01', '2024-12-31'],
+    ],
+  );
+});
+
 test('without a page date, "today" and "last year" date nothing', () => {
   assert.deepEqual(pageRelativeDates('It was signed today, as last year.', undefined), []);
   assert.deepEqual(findDates('It was signed today, as last year.'), []);

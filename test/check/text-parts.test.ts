@@ -19,6 +19,7 @@ const gazetteer = buildGazetteer(
   record.parties,
   record.events.flatMap((e) => e.actors),
   knowledge.demonyms,
+  knowledge.countryNames,
 );
 const lexicon = { gazetteer, acronyms: new Map(), knowledge };
 
@@ -42,6 +43,8 @@ const names: [string, string[]][] = [
   ['Ukrainian President Petro Poroshenko', ['ukraine', 'petro-poroshenko']],
   ["Ukraine's parliament voted", ['verkhovna-rada']],
   ['Britain and the UK', ['united-kingdom', 'united-kingdom']],
+  // A state goes by the names general knowledge has for its country, beyond the record's aliases.
+  ['the U.K. and Czechia', ['united-kingdom', 'czechia']],
   ['Polish President Duda', ['poland', 'andrzej-duda']],
   ['authored by Speaker Andriy Parubiy', ['andriy-parubiy']],
   ['Zelenskyy and Stoltenberg', ['volodymyr-zelenskyy', 'jens-stoltenberg']],

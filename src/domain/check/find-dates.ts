@@ -242,25 +242,33 @@ const daysBefore = (page: Date, n: number) => isoDay(new Date(page.getTime() - n
  * counted back from the page's date. Like other dates read from context, they may support a
  * claim but never refute it.
  */
+/** How fine a precision is: a day is finer than a month, a month than a season or a year. */
+export function precisionRank(p: string): number {
+  return p === 'day' ? 3 : p === 'month' ? 2 : p === 'season' ? 1.5 : p === 'year' ? 1 : 0;
+}
+
 export function pageRelativeDates(text: string, pageDate: string | undefined): TextDate[] {
-  if (pageDate?.length !== 10) return [];
-  const page = new Date(`${pageDate}T00:00:00Z`);
+  if (!pageDate || !/^\d{4}(?:-\d{2}){0,2}$/.test(pageDate)) return [];
+  // A page dated to the month dates "last month" and "this year", not "yesterday".
+  const precision: TextDatePrecision = pageDate.length === 10 ? 'day' : pageDate.length === 7 ? 'month' : 'year';
+  const page = new Date(`${pageDate.padEnd(7, '-01').padEnd(10, '-01')}T00:00:00Z`);
   const y = page.getUTCFullYear();
   const m = page.getUTCMonth() + 1;
-  const spans: Record<string, () => { from: string; to: string; precision: TextDatePrecision }> = {
-    today: () => ({ from: pageDate, to: pageDate, precision: 'day' }),
-    yesterday: () => ({ from: daysBefore(page, 1), to: daysBefore(page, 1), precision: 'day' }),
-    'this week': () => ({ from: daysBefore(page, 6), to: pageDate, precision: 'month' }),
-    'last week': () => ({ from: daysBefore(page, 13), to: daysBefore(page, 1), precision: 'month' }),
-    'this month': () => ({ ...monthSpan(y, m, m), precision: 'month' }),
-    'last month': () => ({ ...(m === 1 ? monthSpan(y - 1, 12, 12) : monthSpan(y, m - 1, m - 1)), precision: 'month' }),
-    'this year': () => ({ ...yearSpan(y), precision: 'year' }),
-    'last year': () => ({ ...yearSpan(y - 1), precision: 'year' }),
+  const spans: Record<string, [needs: TextDatePrecision, () => { from: string; to: string; precision: TextDatePrecision }]> = {
+    today: ['day', () => ({ from: pageDate, to: pageDate, precision: 'day' })],
+    yesterday: ['day', () => ({ from: daysBefore(page, 1), to: daysBefore(page, 1), precision: 'day' })],
+    'this week': ['day', () => ({ from: daysBefore(page, 6), to: pageDate, precision: 'month' })],
+    'last week': ['day', () => ({ from: daysBefore(page, 13), to: daysBefore(page, 1), precision: 'month' })],
+    'this month': ['month', () => ({ ...monthSpan(y, m, m), precision: 'month' })],
+    'last month': ['month', () => ({ ...(m === 1 ? monthSpan(y - 1, 12, 12) : monthSpan(y, m - 1, m - 1)), precision: 'month' })],
+    'this year': ['year', () => ({ ...yearSpan(y), precision: 'year' })],
+    'last year': ['year', () => ({ ...yearSpan(y - 1), precision: 'year' })],
   };
   const found: TextDate[] = [];
   for (const match of text.matchAll(/\b(today|yesterday|this week|last week|this month|last month|this year|last year)\b/gi)) {
-    const span = spans[match[1]!.toLowerCase()]!();
-    found.push({ text: match[0], start: match.index, end: match.index + match[0].length, ...span, anchored: true });
+    const [needs, span] = spans[match[1]!.toLowerCase()]!;
+    if (precisionRank(needs) > precisionRank(precision)) continue;
+    found.push({ text: match[0], start: match.index, end: match.index + match[0].length, ...span(), anchored: true });
   }
   return found;
 }

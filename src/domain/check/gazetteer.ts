@@ -61,6 +61,7 @@ export function buildGazetteer(
   parties: Party[],
   actorNames: Iterable<string> = [],
   demonyms: Map<string, string[]> = new Map(),
+  countryNames: Map<string, string[]> = new Map(),
 ): Gazetteer {
   const entities = new Map<string, Entity>();
   // phrase -> ids; `exact` phrases must match case (acronyms, one-word names that are also words)
@@ -92,6 +93,8 @@ export function buildGazetteer(
     for (const n of [p.name, p.name_uk, ...aliases]) if (n) add(n, p.id);
     if (p.kind === 'person') surname(p.name, p.id);
     for (const d of (p.iso2 && demonyms.get(p.iso2)) || []) add(d, p.id);
+    // A state goes by every name its country has ("the U.K.", "Britain"), whatever the record lists.
+    if (p.kind === 'state') for (const n of (p.iso2 && countryNames.get(p.iso2)) || []) add(n, p.id);
   }
   // "Ukrainian parliament" is also written "Ukraine's parliament" (the possessive is dropped).
   for (const p of parties) {

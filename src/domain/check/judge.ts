@@ -11,7 +11,7 @@ import type { DatedAct, EvidenceDoc } from './evidence-doc.ts';
 import { holdsAction, type Action, type ActionMention } from './find-actions.ts';
 import { negatedTokens } from './find-negations.ts';
 import { amountsAgree, NUMBER_WORDS, sameQuantity, type Amount } from './find-amounts.ts';
-import { formatPartialDate, onYearlessDay, spansOverlap, type TextDate, type YearlessDay } from './find-dates.ts';
+import { formatPartialDate, onYearlessDay, precisionRank, spansOverlap, type TextDate, type YearlessDay } from './find-dates.ts';
 import type { PlaceMention } from './find-places.ts';
 import type { TextAnalysis } from './analyze-text.ts';
 import { rankedAct, rankedSpan, type OrdinalMention } from './find-ordinals.ts';
@@ -46,9 +46,6 @@ const NEUTRAL_VERBS = new Set(['be', 'hold', 'take', 'happen', 'occur', 'have'])
 
 const inside = (x: Span, spans: Span[]) => spans.some((s) => x.start >= s.start && x.end <= s.end);
 
-function precisionRank(p: string): number {
-  return p === 'day' ? 3 : p === 'month' ? 2 : p === 'season' ? 1.5 : p === 'year' ? 1 : 0;
-}
 const recordPrecision = (date: string) => (date.length === 10 ? 3 : date.length === 7 ? 2 : 1);
 
 /** The records among the linked ones that hold the claim's act, with the dated act itself. */

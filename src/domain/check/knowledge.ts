@@ -16,6 +16,8 @@ export interface GeneralKnowledge {
   places: Map<string, PlaceName>;
   /** ISO alpha-2 -> demonyms, singular and plural ("Ukrainian", "Ukrainians"). */
   demonyms: Map<string, string[]>;
+  /** ISO alpha-2 -> every name the country goes by ("United Kingdom", "Britain", "U.K."). */
+  countryNames: Map<string, string[]>;
   /** Lower-cased words that name roles and offices ("heads", "ministers"), not things. */
   roles: Set<string>;
 }
@@ -50,7 +52,9 @@ export function buildKnowledge(
 ): GeneralKnowledge {
   const places = new Map<string, PlaceName>();
   const demonyms = new Map<string, string[]>();
+  const names = new Map<string, string[]>();
   const add = (name: string, place: PlaceName) => {
+    if (place.isCountry && place.country) names.set(place.country, [...(names.get(place.country) ?? []), name]);
     const key = placeKey(name);
     // The first writer wins: a country's own name is not taken over by a city elsewhere.
     if (key && !places.has(key)) places.set(key, place);
@@ -71,5 +75,5 @@ export function buildKnowledge(
   for (const [name, iso2, aliases] of cities) {
     for (const n of [name, ...(aliases ?? [])]) add(n, { name, country: iso2, isCountry: false });
   }
-  return { places, demonyms, roles: new Set(roles.map((w) => w.toLowerCase())) };
+  return { places, demonyms, countryNames: names, roles: new Set(roles.map((w) => w.toLowerCase())) };
 }
